@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from organizations.models import Membership, Organization, SocialLink
 from portal.admin_forms import URL_FIELD_OVERRIDES
@@ -21,7 +22,7 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["name", "short_name", "kind", "legal_form", "legal_code"]
     list_filter = ["kind", "legal_form"]

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from portal.slugs import unique_slug
 
@@ -75,6 +76,7 @@ class Organization(models.Model):
     updated_at = models.DateTimeField(_("atnaujinta"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("organizacijos istorija"))
 
     class Meta:
         verbose_name = _("organizacija")
