@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+
+
+class ProjectsConfig(AppConfig):
+    name = "projects"
+
+    def ready(self):
+        from projects.models import Project
+        from projects.search import index
+
+        # The SQLite search index lives in its own table; PostgreSQL's is a generated column.
+        post_save.connect(index.project_saved, sender=Project, dispatch_uid="search_index_save")
+        post_delete.connect(
+            index.project_deleted, sender=Project, dispatch_uid="search_index_delete"
+        )

@@ -1,0 +1,202 @@
+"""Search over projects: one entry point, one backend per database vendor.
+
+    from projects.search import SearchCriteria, search_projects
+
+    results = search_projects(request.GET)          # validates, filters, ranks, counts facets
+    results.page.object_list, results.total, results.facets, results.errors
+
+`filter_projects(queryset, criteria)` gives the filtered and ordered queryset alone (what
+`projects.filters.ProjectSearchFilter.qs` returns).
+
+Backends: projects.search.postgres (tsvector + GIN, trigram indexes for exact matches) and
+projects.search.sqlite (FTS5 filled with the Python analysis in projects.search.analysis).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.db.models import (
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.db.models.expressions import RawSQL
+
+from projects.search import postgres, sqlite
+from projects.search.query import ParsedQuery, parse_query
+
+FIELDS = ("title", "excerpt", "content")
+SORTS = ("relevance", "newest", "start", "amount")
+# Relevance ranks at most this many matches; a query matching more (a very common word on a
+# large registry) ranks an arbitrary bounded subset, so it stays fast. Counts stay exact.
+CANDIDATE_LIMIT = 5000
+
+
+def backend_for(connection):
+    if connection.vendor == "postgresql":
+        return postgres
+    if connection.vendor == "sqlite":
+        return sqlite
+    raise NotImplementedError(f"No search backend for {connection.vendor}.")
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    """What to search for: validated parameters (projects.forms.SearchForm.criteria())."""
+
+    q: str = ""
+    exact: bool = False
+    fields: tuple = FIELDS
+    funders: tuple = ()
+    years: tuple = ()
+    organization: str = ""
+    programme: str = ""
+    sort: str = ""
+    parsed: ParsedQuery = field(default=None)
+
+    def __post_init__(self):
+        if self.parsed is None:
+            object.__setattr__(self, "parsed", parse_query(self.q))
+
+    @property
+    def exact_phrase(self):
+        return self.q.strip() if self.exact else None
+
+    @property
+    def has_text(self):
+        if self.exact:
+            return bool(self.exact_phrase)
+        return bool(self.parsed)
+
+    @property
+    def no_fields(self):
+        return self.has_text and not self.fields
+
+    @property
+    def effective_sort(self):
+        if self.sort and (self.sort != "relevance" or self.has_text):
+            return self.sort
+        return "relevance" if self.has_text else "start"
+
+    @property
+    def has_filters(self):
+        return bool(self.funders or self.years or self.organization or self.programme)
+
+
+def _database(queryset):
+    return connections[queryset.db]
+
+
+def text_filtered(queryset, criteria):
+    """`queryset` narrowed to the projects whose chosen fields match the text query."""
+    if not criteria.has_text:
+        return queryset
+    if not criteria.fields:
+        return queryset.none()
+    backend = backend_for(_database(queryset))
+    if criteria.exact:
+        sql, params = backend.exact_condition(criteria.exact_phrase, criteria.fields)
+    else:
+        sql, params = backend.match_condition(criteria.parsed, criteria.fields)
+    return queryset.filter(id__in=RawSQL(sql, params))
+
+
+def year_condition(years):
+    """Projects whose period touches any of `years` (a project counts in every year it runs)."""
+    condition = Q()
+    for year in years:
+        condition |= Q(
+            start_date__lte=datetime.date(year, 12, 31),
+            start_date__isnull=False,
+        ) & (
+            Q(end_date__gte=datetime.date(year, 1, 1))
+            | Q(end_date__isnull=True, start_date__gte=datetime.date(year, 1, 1))
+        )
+    return condition
+
+
+def apply_filters(queryset, criteria, *, skip=()):
+    """Funder, year, organization and programme filters; `skip` leaves some out (for facets)."""
+    from projects.models import Funding
+
+    if criteria.funders and "funder" not in skip:
+        queryset = queryset.filter(
+            id__in=Funding.objects.filter(funder__slug__in=criteria.funders).values("project_id")
+        )
+    if criteria.years and "year" not in skip:
+        queryset = queryset.filter(year_condition(criteria.years))
+    if criteria.organization and "organization" not in skip:
+        queryset = queryset.filter(implementer__slug=criteria.organization)
+    if criteria.programme and "programme" not in skip:
+        queryset = queryset.filter(
+            id__in=Funding.objects.filter(programme__slug=criteria.programme).values("project_id")
+        )
+    return queryset
+
+
+def matching(queryset, criteria, *, skip=()):
+    """Every project matching the text and the filters, unordered."""
+    return apply_filters(text_filtered(queryset, criteria), criteria, skip=skip)
+
+
+def order(queryset, criteria):
+    """`queryset` (already matching) in the order `criteria.effective_sort` asks for."""
+    from projects.models import Funding
+
+    sort = criteria.effective_sort
+    if sort == "relevance":
+        backend = backend_for(_database(queryset))
+        candidates = queryset.order_by().values("id")[:CANDIDATE_LIMIT]
+        expressions = backend.rank_expressions(
+            criteria.parsed, criteria.fields, exact_phrase=criteria.exact_phrase
+        )
+        tier_sql, tier_params = expressions["search_tier"]
+        score_sql, score_params = expressions["search_score"]
+        return (
+            queryset.filter(id__in=candidates)
+            .annotate(
+                search_tier=RawSQL(tier_sql, tier_params, output_field=IntegerField()),
+                search_score=RawSQL(score_sql, score_params, output_field=FloatField()),
+            )
+            .order_by("-search_tier", "-search_score", "-start_date", "id")
+        )
+    if sort == "newest":
+        return queryset.order_by(F("published_at").desc(nulls_last=True), "-id")
+    if sort == "amount":
+        totals = (
+            Funding.objects.filter(project=OuterRef("pk"))
+            .order_by()
+            .values("project")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
+        return queryset.annotate(amount_total=Subquery(totals)).order_by(
+            F("amount_total").desc(nulls_last=True), "title", "id"
+        )
+    return queryset.order_by(F("start_date").desc(nulls_last=True), "title", "id")
+
+
+def filter_projects(queryset, criteria):
+    """The projects of `queryset` matching `criteria`, ordered as `criteria.sort` asks."""
+    return order(matching(queryset, criteria), criteria)
+
+
+__all__ = [
+    "FIELDS",
+    "SORTS",
+    "SearchCriteria",
+    "backend_for",
+    "filter_projects",
+    "matching",
+    "parse_query",
+]
+
+# Kept at the end: results.py imports from this module.
+from projects.search.results import SearchResults, search_projects  # noqa: E402
+
+__all__ += ["SearchResults", "search_projects"]

@@ -1,0 +1,22 @@
+"""Keeps the search index in step with projects (signal receivers) and rebuilds it."""
+
+from django.db import connections
+
+from projects.search import backend_for
+
+
+def project_saved(sender, instance, using, raw=False, **kwargs):
+    backend_for(connections[using]).index_project(connections[using], instance)
+
+
+def project_deleted(sender, instance, using, **kwargs):
+    backend_for(connections[using]).remove_project(connections[using], instance.pk)
+
+
+def rebuild(using="default"):
+    """Index every project again; returns the number of projects indexed."""
+    from projects.models import Project
+
+    connection = connections[using]
+    backend_for(connection).rebuild_index(connection, Project)
+    return Project.objects.using(using).count()

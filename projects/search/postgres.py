@@ -1,0 +1,114 @@
+"""PostgreSQL backend: the stored weighted tsvector `search_vector` (see schema.py).
+
+Queries are built from the parsed web-search syntax as `to_tsquery` text whose every word is a
+quoted lexeme, optionally labelled with the weights of the chosen fields (`'word':AB`), so the
+GIN index on `search_vector` serves every field combination. `websearch_to_tsquery` would parse
+the same syntax but cannot restrict words to weights, and the SQLite backend needs the same
+parser anyway; one parser keeps both backends' behaviour identical.
+"""
+
+from projects.search.schema import TS_CONFIG
+
+WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
+ALL_FIELDS = ("title", "excerpt", "content")
+TABLE = "projects_project"
+
+
+def _lexeme(word, weights):
+    escaped = word.replace("\\", "\\\\").replace("'", "''")
+    return f"'{escaped}'{':' + weights if weights else ''}"
+
+
+def _item(words, weights):
+    expression = " <-> ".join(_lexeme(word, weights) for word in words)
+    return f"({expression})" if len(words) > 1 else expression
+
+
+def tsquery_text(parsed, fields, *, required_only=False):
+    """`to_tsquery` input for `parsed`, restricted to `fields` (all three: no restriction)."""
+    weights = "" if set(fields) >= set(ALL_FIELDS) else "".join(WEIGHTS[f] for f in fields)
+    parts = [_item(item, weights) for item in parsed.required]
+    if not required_only:
+        parts += [f"!{_item(item, weights)}" for item in parsed.excluded]
+    return " & ".join(parts)
+
+
+def match_condition(parsed, fields):
+    """(sql, params): `id IN (…)` for projects matching `parsed` in `fields`."""
+    return (
+        f"SELECT id FROM {TABLE} WHERE search_vector @@ to_tsquery(%s::regconfig, %s)",
+        [TS_CONFIG, tsquery_text(parsed, fields)],
+    )
+
+
+def _like_pattern(phrase):
+    escaped = phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def exact_condition(phrase, fields):
+    """(sql, params): `id IN (…)` for projects whose chosen fields contain `phrase`.
+
+    ILIKE folds case with the database's locale and keeps diacritics; the trigram GIN indexes
+    on the three columns serve it.
+    """
+    pattern = _like_pattern(phrase)
+    clauses = " OR ".join(f"{field} ILIKE %s" for field in fields)
+    return f"SELECT id FROM {TABLE} WHERE {clauses}", [pattern] * len(fields)
+
+
+def rank_expressions(parsed, fields, *, exact_phrase=None):
+    """{name: (sql, params)} for ordering by relevance: tier (best field matched), then score."""
+    if exact_phrase is not None:
+        pattern = _like_pattern(exact_phrase)
+        tiers = [(f"{TABLE}.{field} ILIKE %s", [pattern]) for field in fields]
+        score = ("0", [])
+    else:
+        tiers = [
+            (
+                f"{TABLE}.search_vector @@ to_tsquery(%s::regconfig, %s)",
+                [TS_CONFIG, tsquery_text(parsed, [field], required_only=True)],
+            )
+            for field in fields
+        ]
+        score = (
+            f"ts_rank({TABLE}.search_vector, to_tsquery(%s::regconfig, %s))",
+            [TS_CONFIG, tsquery_text(parsed, fields, required_only=True)],
+        )
+    return {"search_tier": _tier_case(tiers), "search_score": score}
+
+
+def _tier_case(tiers):
+    # Title (first) ranks above excerpt above content: 3, 2, 1.
+    whens, params = [], []
+    for position, (condition, condition_params) in enumerate(tiers):
+        whens.append(f"WHEN {condition} THEN {len(ALL_FIELDS) - position}")
+        params += condition_params
+    return f"CASE {' '.join(whens)} ELSE 0 END", params
+
+
+def spelling_candidates(connection, word, limit=5):
+    """Title words like `word` (pg_trgm word similarity, served by the title trigram index)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT title FROM {TABLE} WHERE status = 'published' AND %s <%% title"
+            f" ORDER BY word_similarity(%s, title) DESC, id LIMIT %s",
+            [word, word, limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+# A generated column keeps the index in sync; nothing to do on save or delete.
+def index_project(connection, project):
+    return None
+
+
+def remove_project(connection, pk):
+    return None
+
+
+def rebuild_index(connection, model=None):
+    """Rewrites every row's generated tsvector (after a change of the text configuration)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {TABLE} SET title = title")
+        cursor.execute("REINDEX INDEX projects_project_search_idx")
