@@ -1,10 +1,51 @@
+from django.db.models import F
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from organizations.models import Organization
+from projects import stats
 from projects.models import Project
+
+LATEST_COUNT = 6
+TOP_FUNDERS = 6
 
 
 @require_safe
 def home(request):
-    latest = Project.objects.published().for_listing().order_by("-published_at", "-id")[:6]
-    return render(request, "home.html", {"latest_projects": latest})
+    published = Project.objects.published()
+    fundings = stats.published_fundings()
+    latest = published.for_listing().order_by(
+        F("published_at").desc(nulls_last=True), "-created_at", "-id"
+    )[:LATEST_COUNT]
+    per_year = [
+        (year, euros, reverse("years:detail", kwargs={"year": year}))
+        for year, euros in stats.funding_by_year(fundings).items()
+    ]
+    per_funder = [
+        (name, euros, reverse("funders:detail", kwargs={"slug": slug}))
+        for name, slug, euros in stats.funding_by_funder(fundings)[:TOP_FUNDERS]
+    ]
+    context = {
+        "latest_projects": latest,
+        "project_count": published.count(),
+        "organization_count": Organization.objects.count(),
+        "euro_total": stats.total_euros(fundings),
+        "funding_per_year": per_year,
+        "funding_per_funder": per_funder,
+    }
+    return render(request, "home.html", context)
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /i18n/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

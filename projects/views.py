@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from projects.models import Funding, Project, ProjectPartner
+from projects.related import related_projects
+from projects.structured_data import project_json_ld
 
 PAGE_SIZE = 20
 
@@ -37,4 +39,9 @@ def project_detail(request, slug):
         )
     )
     project = get_object_or_404(queryset, slug=slug)
-    return render(request, "projects/project_detail.html", {"project": project})
+    context = {
+        "project": project,
+        "related_projects": related_projects(project),
+        "json_ld": project_json_ld(project, request.build_absolute_uri),
+    }
+    return render(request, "projects/project_detail.html", context)

@@ -1,0 +1,27 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/_head_links.html", takes_context=True)
+def head_links(context):
+    """The page's canonical URL and its address in every language (hreflang alternates).
+
+    The canonical URL drops the query string but keeps the page number of a paginated list.
+    """
+    request = context.get("request")
+    if request is None:
+        return {}
+    path = request.path
+    page = request.GET.get("page", "")
+    canonical = request.build_absolute_uri(path)
+    if page.isdigit() and int(page) > 1:
+        canonical += f"?page={int(page)}"
+    alternates = [
+        (code, request.build_absolute_uri(translate_url(path, code)))
+        for code, _name in settings.LANGUAGES
+    ]
+    default = request.build_absolute_uri(translate_url(path, settings.LANGUAGE_CODE))
+    return {"canonical": canonical, "alternates": alternates, "x_default": default}

@@ -1,0 +1,72 @@
+"""Years at a glance: the projects active in each year and the money attributed to it."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from portal.links import search_url
+from projects import stats
+from projects.models import Project
+
+PAGE_SIZE = 20
+
+
+def _year_rows():
+    """[(year, projects active, euros attributed)] for every year with either, ascending."""
+    counts = stats.projects_per_year(Project.objects.published())
+    euros = stats.funding_by_year(stats.published_fundings())
+    years = sorted(set(counts) | set(euros))
+    return [(year, counts.get(year, 0), euros.get(year)) for year in years]
+
+
+@require_safe
+def year_list(request):
+    rows = _year_rows()
+    context = {
+        "rows": [
+            {
+                "year": year,
+                "projects": count,
+                "euros": euros,
+                "url": reverse("years:detail", kwargs={"year": year}),
+                "search_url": search_url(year=year),
+            }
+            for year, count, euros in reversed(rows)
+        ],
+        "chart_points": [
+            (year, euros or 0, reverse("years:detail", kwargs={"year": year}))
+            for year, _count, euros in rows
+        ],
+    }
+    return render(request, "years/year_list.html", context)
+
+
+@require_safe
+def year_detail(request, year):
+    years = [row[0] for row in _year_rows()]
+    if year not in years:
+        raise Http404
+    projects = (
+        Project.objects.published()
+        .active_in_year(year)
+        .for_listing()
+        .order_by("start_date", "title", "id")
+    )
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    fundings = stats.published_fundings()
+    index = years.index(year)
+    context = {
+        "year": year,
+        "page_obj": page,
+        "euros": stats.funding_by_year(fundings, year=year)[year],
+        "funders": [
+            (name, euros, reverse("funders:detail", kwargs={"slug": slug}))
+            for name, slug, euros in stats.funding_by_funder(fundings, year=year)
+        ],
+        "previous_year": years[index - 1] if index > 0 else None,
+        "next_year": years[index + 1] if index + 1 < len(years) else None,
+        "search_url": search_url(year=year),
+    }
+    return render(request, "years/year_detail.html", context)
