@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "organizations",
     "projects",
+    "importer",
 ]
 
 MIDDLEWARE = [
