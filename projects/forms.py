@@ -96,7 +96,8 @@ class SearchForm(forms.Form):
     """The search page's GET parameters, validated: q, exact, fields, funder, year,
     organization, programme, sort, page."""
 
-    q = forms.CharField(label=_("Paieška"), required=False)
+    # Not stripped: a trailing space tells live results that the last word is complete.
+    q = forms.CharField(label=_("Paieška"), required=False, strip=False)
     exact = forms.BooleanField(label=_("Tik tikslūs atitikmenys"), required=False)
     fields = SearchFieldsField(
         label=_("Ieškoti"),
@@ -149,8 +150,9 @@ class SearchForm(forms.Form):
     def fields_given(self):
         return "fields" in self.data
 
-    def criteria(self):
-        """SearchCriteria from the valid form (call is_valid() first)."""
+    def criteria(self, *, prefix=False):
+        """SearchCriteria from the valid form (call is_valid() first); `prefix` matches the
+        last word as a prefix (live results while typing)."""
         data = self.cleaned_data
         chosen = data.get("fields") or []
         fields = tuple(name for name in FIELDS if name in chosen) if self.fields_given else FIELDS
@@ -163,4 +165,5 @@ class SearchForm(forms.Form):
             organization=data.get("organization") or "",
             programme=data.get("programme") or "",
             sort=data.get("sort") if data.get("sort") in SORTS else "",
+            prefix=prefix,
         )

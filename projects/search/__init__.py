@@ -57,11 +57,13 @@ class SearchCriteria:
     organization: str = ""
     programme: str = ""
     sort: str = ""
+    # Live results: the last word is matched as a prefix while it is being typed.
+    prefix: bool = False
     parsed: ParsedQuery = field(default=None)
 
     def __post_init__(self):
         if self.parsed is None:
-            object.__setattr__(self, "parsed", parse_query(self.q))
+            object.__setattr__(self, "parsed", parse_query(self.q, prefix=self.prefix))
 
     @property
     def exact_phrase(self):

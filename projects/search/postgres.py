@@ -14,20 +14,30 @@ ALL_FIELDS = ("title", "excerpt", "content")
 TABLE = "projects_project"
 
 
-def _lexeme(word, weights):
+def _lexeme(word, weights, prefix=False):
     escaped = word.replace("\\", "\\\\").replace("'", "''")
-    return f"'{escaped}'{':' + weights if weights else ''}"
+    label = ("*" if prefix else "") + weights
+    return f"'{escaped}'{':' + label if label else ''}"
 
 
-def _item(words, weights):
-    expression = " <-> ".join(_lexeme(word, weights) for word in words)
+def _item(words, weights, prefix=False):
+    last = len(words) - 1
+    expression = " <-> ".join(
+        _lexeme(word, weights, prefix and index == last) for index, word in enumerate(words)
+    )
     return f"({expression})" if len(words) > 1 else expression
 
 
 def tsquery_text(parsed, fields, *, required_only=False):
-    """`to_tsquery` input for `parsed`, restricted to `fields` (all three: no restriction)."""
+    """`to_tsquery` input for `parsed`, restricted to `fields` (all three: no restriction).
+
+    With `parsed.prefix` the last word is a prefix (`'proj':*`), for results while typing."""
     weights = "" if set(fields) >= set(ALL_FIELDS) else "".join(WEIGHTS[f] for f in fields)
-    parts = [_item(item, weights) for item in parsed.required]
+    last = len(parsed.required) - 1
+    parts = [
+        _item(item, weights, parsed.prefix and index == last)
+        for index, item in enumerate(parsed.required)
+    ]
     if not required_only:
         parts += [f"!{_item(item, weights)}" for item in parsed.excluded]
     return " & ".join(parts)

@@ -19,6 +19,8 @@ class ParsedQuery:
     required: tuple = field(default_factory=tuple)
     excluded: tuple = field(default_factory=tuple)
     truncated: bool = False
+    # The last required word is still being typed: match it as a prefix (live results).
+    prefix: bool = False
 
     def __bool__(self):
         return bool(self.required or self.excluded)
@@ -28,8 +30,10 @@ class ParsedQuery:
         return [word for item in self.required for word in item]
 
 
-def parse_query(text):
-    """Parse `text` into required and excluded items (tuples of words)."""
+def parse_query(text, *, prefix=False):
+    """Parse `text` into required and excluded items (tuples of words).
+
+    `prefix`: the last word, when typed last and not in quotes, is matched as a prefix."""
     required, excluded = [], []
     position, length = 0, len(text)
     while position < length:
@@ -59,7 +63,17 @@ def parse_query(text):
             continue
         (excluded if negated else required).append(item)
     items = len(required) + len(excluded)
+    stripped = text.rstrip()
+    typing = (
+        prefix
+        and bool(required)
+        and items <= MAX_ITEMS
+        and stripped == text
+        and not stripped.endswith('"')
+        and stripped.endswith(required[-1][-1])
+    )
     return ParsedQuery(
+        prefix=typing,
         required=tuple(required[:MAX_ITEMS]),
         excluded=tuple(excluded[: max(0, MAX_ITEMS - len(required))]),
         truncated=items > MAX_ITEMS,

@@ -48,7 +48,9 @@ class SearchResults:
         return self.criteria is not None and self.criteria.no_fields
 
 
-def search_projects(params, queryset=None, *, page_size=PAGE_SIZE, facets=True, hints=True):
+def search_projects(
+    params, queryset=None, *, page_size=PAGE_SIZE, facets=True, hints=True, prefix=False
+):
     """Validate `params` (a QueryDict or dict) and run the search.
 
     Returns SearchResults; when the parameters are invalid, `errors` says why and nothing is
@@ -63,14 +65,14 @@ def search_projects(params, queryset=None, *, page_size=PAGE_SIZE, facets=True, 
     results = SearchResults(form=form)
     if not form.is_valid():
         return results
-    criteria = form.criteria()
+    criteria = form.criteria(prefix=prefix)
     results.criteria = criteria
     if criteria.no_fields:
         return results
 
     found = matching(queryset, criteria)
     results.total = found.count()
-    ordered = order(found, criteria).select_related("implementer").prefetch_related("fundings")
+    ordered = order(found, criteria).for_listing()
     paginator = Paginator(ordered, page_size)
     shown = results.total
     if criteria.effective_sort == "relevance" and results.total > CANDIDATE_LIMIT:

@@ -13,17 +13,24 @@ TABLE = "projects_project"
 BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.0, 0.0, 0.0"
 
 
-def _phrase(words):
+def _phrase(words, prefix=False):
     terms = [stem(word) for word in words]
     terms = [term for term in terms if term]
     if not terms:
         return None
-    return '"' + " ".join(terms).replace('"', '""') + '"'
+    return '"' + " ".join(terms).replace('"', '""') + '"' + (" *" if prefix else "")
 
 
-def fts_query(items, fields):
-    """FTS5 MATCH text: every item, as a quoted phrase of terms, within the chosen columns."""
-    phrases = [phrase for phrase in (_phrase(item) for item in items) if phrase]
+def fts_query(items, fields, *, prefix=False):
+    """FTS5 MATCH text: every item, as a quoted phrase of terms, within the chosen columns.
+
+    With `prefix` the last item's last term is a prefix, for results while typing."""
+    last = len(items) - 1
+    phrases = [
+        phrase
+        for phrase in (_phrase(item, prefix and index == last) for index, item in enumerate(items))
+        if phrase
+    ]
     if not phrases:
         return None
     return "{" + " ".join(fields) + "} : (" + " AND ".join(phrases) + ")"
@@ -35,7 +42,7 @@ def _matching_ids(match):
 
 def match_condition(parsed, fields):
     """(sql, params) selecting the ids of projects matching `parsed` in `fields`."""
-    required = fts_query(parsed.required, fields)
+    required = fts_query(parsed.required, fields, prefix=parsed.prefix)
     sql, params = f"SELECT id FROM {TABLE}", []
     clauses = []
     if required:
@@ -72,7 +79,7 @@ def rank_expressions(parsed, fields, *, exact_phrase=None):
             params = [exact_phrase.casefold()]
         else:
             condition = f"{FTS_TABLE} MATCH %s"
-            params = [fts_query(parsed.required, [field]) or '""']
+            params = [fts_query(parsed.required, [field], prefix=parsed.prefix) or '""']
         tiers.append(
             (
                 f"WHEN {TABLE}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {condition})"
@@ -82,7 +89,9 @@ def rank_expressions(parsed, fields, *, exact_phrase=None):
         )
     tier_sql = "CASE " + " ".join(sql for sql, _ in tiers) + " ELSE 0 END"
     tier_params = [param for _, params in tiers for param in params]
-    required = fts_query(parsed.required, fields) if exact_phrase is None else None
+    required = None
+    if exact_phrase is None:
+        required = fts_query(parsed.required, fields, prefix=parsed.prefix)
     if required:
         score = (
             f"(SELECT -bm25({FTS_TABLE}, {BM25_WEIGHTS}) FROM {FTS_TABLE}"
