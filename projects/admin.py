@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from organizations.models import Organization
 from portal.admin_forms import URL_FIELD_OVERRIDES
@@ -101,8 +102,20 @@ class OpenDataIssuesFilter(admin.SimpleListFilter):
         return queryset
 
 
+def set_status(queryset, status, **fields):
+    """Saves each project, so that the edit history records who changed its status."""
+    changed = 0
+    for project in queryset:
+        project.status = status
+        for name, value in fields.items():
+            setattr(project, name, value)
+        project.save(update_fields=["status", *fields, "updated_at"])
+        changed += 1
+    return changed
+
+
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(SimpleHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = [
         "title",
@@ -126,7 +139,7 @@ class ProjectAdmin(admin.ModelAdmin):
     autocomplete_fields = ["implementer"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["published_at", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "archive"]
     date_hierarchy = "start_date"
     inlines = [
         GoalInline,
@@ -167,10 +180,24 @@ class ProjectAdmin(admin.ModelAdmin):
     def open_issue_count(self, obj):
         return obj.open_issues or ""
 
+    def has_delete_permission(self, request, obj=None):
+        # Published projects are archived, never deleted: links to them and their history stay.
+        if obj is not None and obj.status != ProjectStatus.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # Bulk deletion would remove published projects too; drafts are deleted one by one.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     @admin.action(description=_("Paskelbti pažymėtus projektus"), permissions=["change"])
     def publish(self, request, queryset):
-        updated = queryset.exclude(status=ProjectStatus.PUBLISHED).update(
-            status=ProjectStatus.PUBLISHED, published_at=timezone.now()
+        updated = set_status(
+            queryset.exclude(status=ProjectStatus.PUBLISHED),
+            ProjectStatus.PUBLISHED,
+            published_at=timezone.now(),
         )
         self.message_user(
             request,
@@ -180,7 +207,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Atšaukti pažymėtų projektų paskelbimą"), permissions=["change"])
     def unpublish(self, request, queryset):
-        updated = queryset.filter(status=ProjectStatus.PUBLISHED).update(status=ProjectStatus.DRAFT)
+        updated = set_status(queryset.filter(status=ProjectStatus.PUBLISHED), ProjectStatus.DRAFT)
         self.message_user(
             request,
             ngettext(
@@ -192,9 +219,25 @@ class ProjectAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
+    @admin.action(description=_("Archyvuoti pažymėtus projektus"), permissions=["change"])
+    def archive(self, request, queryset):
+        updated = set_status(
+            queryset.filter(status=ProjectStatus.PUBLISHED), ProjectStatus.ARCHIVED
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Archyvuotas %d projektas.",
+                "Archyvuota projektų: %d.",
+                updated,
+            )
+            % updated,
+            messages.SUCCESS,
+        )
+
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(admin.ModelAdmin):
+class FundingProgrammeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "funder", "administrator", "year_from", "year_to"]
     list_select_related = ["funder", "administrator"]
     list_filter = [("funder", admin.RelatedOnlyFieldListFilter)]

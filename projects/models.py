@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from organizations.models import Organization
 from portal.slugs import unique_slug
@@ -50,6 +51,8 @@ class FundingProgramme(models.Model):
     year_to = models.PositiveSmallIntegerField(_("iki metų"), null=True, blank=True)
     url = models.URLField(_("nuoroda"), blank=True)
     description = models.TextField(_("aprašymas"), blank=True)
+
+    history = HistoricalRecords(verbose_name=_("finansavimo programos istorija"))
 
     class Meta:
         verbose_name = _("finansavimo programa")
@@ -146,6 +149,7 @@ class Project(models.Model):
     )
 
     objects = ProjectQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("projekto istorija"))
 
     class Meta:
         verbose_name = _("projektas")
@@ -243,6 +247,8 @@ class ProjectPartner(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("eilės numeris"), default=0)
 
+    history = HistoricalRecords(verbose_name=_("projekto partnerio istorija"))
+
     class Meta:
         verbose_name = _("projekto partneris")
         verbose_name_plural = _("projekto partneriai")
@@ -291,6 +297,8 @@ class Funding(models.Model):
     year_from = models.PositiveSmallIntegerField(_("nuo metų"), null=True, blank=True)
     year_to = models.PositiveSmallIntegerField(_("iki metų"), null=True, blank=True)
 
+    history = HistoricalRecords(verbose_name=_("finansavimo istorija"))
+
     class Meta:
         verbose_name = _("finansavimas")
         verbose_name_plural = _("finansavimas")
@@ -323,6 +331,9 @@ class ProjectStatement(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, verbose_name=_("projektas"))
     position = models.PositiveSmallIntegerField(_("eilės numeris"), default=0)
     text = models.TextField(_("tekstas"))
+
+    # inherit=True: each concrete list (goals, tasks, activities, results) keeps its own history.
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
