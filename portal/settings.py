@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "organizations",
     "projects",
     "importer",
+    "opendata",
 ]
 
 MIDDLEWARE = [

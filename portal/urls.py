@@ -15,6 +15,7 @@ admin.site.index_title = _("Registro tvarkymas")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("open-data/", include("opendata.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
