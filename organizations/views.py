@@ -22,7 +22,7 @@ MAX_QUERY_LENGTH = 100
 def _year_points(fundings):
     return [
         (year, euros, reverse("years:detail", kwargs={"year": year}))
-        for year, euros in stats.funding_by_year(fundings).items()
+        for year, euros in stats.fill_year_gaps(stats.funding_by_year(fundings)).items()
     ]
 
 

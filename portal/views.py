@@ -22,7 +22,7 @@ def home(request):
     )[:LATEST_COUNT]
     per_year = [
         (year, euros, reverse("years:detail", kwargs={"year": year}))
-        for year, euros in stats.funding_by_year(fundings).items()
+        for year, euros in stats.fill_year_gaps(stats.funding_by_year(fundings)).items()
     ]
     per_funder = [
         (name, euros, reverse("funders:detail", kwargs={"slug": slug}))

@@ -37,12 +37,12 @@ class Chart:
         return f"0 0 {self.width} {self.height}"
 
 
-COLUMN_WIDTH = 640
-COLUMN_HEIGHT = 220
+COLUMN_WIDTH = 480
+COLUMN_HEIGHT = 200
 COLUMN_TOP = 26  # room for the value above the tallest column
 COLUMN_BOTTOM = 26  # room for the year below the baseline
 # Above this many columns the values would overlap: the table carries them.
-MAX_LABELLED_COLUMNS = 8
+MAX_LABELLED_COLUMNS = 6
 
 
 def _scale(value, largest, extent):
@@ -57,7 +57,7 @@ def column_chart(points, *, width=COLUMN_WIDTH, height=COLUMN_HEIGHT):
     plot_height = height - COLUMN_TOP - COLUMN_BOTTOM
     baseline = height - COLUMN_BOTTOM
     slot = width / max(len(points), 1)
-    column = min(slot * 0.7, 72)
+    column = min(slot * 0.7, 64)
     largest = max((value for _label, value, _href in points), default=0)
     bars = []
     for index, (label, value, href) in enumerate(points):
@@ -77,7 +77,7 @@ def column_chart(points, *, width=COLUMN_WIDTH, height=COLUMN_HEIGHT):
                 width=round(column, 2),
                 height=bar_height,
                 label_x=centre,
-                label_y=baseline + 18,
+                label_y=baseline + 19,
                 value_x=centre,
                 value_y=round(baseline - bar_height - 7, 2),
             )
@@ -91,10 +91,10 @@ def column_chart(points, *, width=COLUMN_WIDTH, height=COLUMN_HEIGHT):
     )
 
 
-BAR_WIDTH = 640
-BAR_ROW = 46
-BAR_THICKNESS = 16
-BAR_VALUE_ROOM = 130  # room right of the longest bar for its value
+BAR_WIDTH = 480
+BAR_ROW = 50
+BAR_THICKNESS = 18
+BAR_VALUE_ROOM = 110  # room right of the longest bar for its value
 
 
 def bar_chart(points, *, width=BAR_WIDTH):
@@ -108,7 +108,7 @@ def bar_chart(points, *, width=BAR_WIDTH):
         bar_width = _scale(value, largest, extent)
         if value and bar_width < 2:
             bar_width = 2.0
-        bar_y = top + 22
+        bar_y = top + 24
         bars.append(
             Bar(
                 label=str(label),
@@ -119,7 +119,7 @@ def bar_chart(points, *, width=BAR_WIDTH):
                 width=bar_width,
                 height=BAR_THICKNESS,
                 label_x=0,
-                label_y=top + 15,
+                label_y=top + 16,
                 value_x=round(bar_width + 8, 2),
                 value_y=bar_y + BAR_THICKNESS - 3,
             )

@@ -87,6 +87,13 @@ def funding_by_year(fundings, year=None):
     return result
 
 
+def fill_year_gaps(totals):
+    """`totals` ({year: value}) with every year between its first and last, missing ones 0."""
+    if not totals:
+        return {}
+    return {year: totals.get(year, 0) for year in range(min(totals), max(totals) + 1)}
+
+
 def funding_by_funder(fundings, year=None):
     """[(funder name, funder slug, euros)] for `fundings`, largest first.
 

@@ -14,10 +14,14 @@ PAGE_SIZE = 20
 
 
 def _year_rows():
-    """[(year, projects active, euros attributed)] for every year with either, ascending."""
+    """[(year, projects active, euros attributed)] from the first year to the last, ascending."""
     counts = stats.projects_per_year(Project.objects.published())
     euros = stats.funding_by_year(stats.published_fundings())
-    years = sorted(set(counts) | set(euros))
+    known = set(counts) | set(euros)
+    if not known:
+        return []
+    # Years without projects inside the covered span are shown too, so gaps stay visible.
+    years = range(min(known), max(known) + 1)
     return [(year, counts.get(year, 0), euros.get(year)) for year in years]
 
 
