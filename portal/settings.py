@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "projects",
     "importer",
     "opendata",
+    # The read-only JSON API and its OpenAPI description.
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -202,3 +206,22 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# The read-only JSON API (api/): public, JSON only, described by drf-spectacular at /api/schema/.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NVO projektų registras API",
+    "DESCRIPTION": (
+        "Read-only JSON API over the registry's published grant projects, organizations and "
+        "funders. Project lists take the search page's filters."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "projects.periods.DatePrecision"},
+}
