@@ -25,16 +25,16 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.expressions import RawSQL
 
 from projects.search import postgres, sqlite
+from projects.search.expressions import ProjectSQL
 from projects.search.query import ParsedQuery, parse_query
 
 FIELDS = ("title", "excerpt", "content")
 SORTS = ("relevance", "newest", "start", "amount")
 # Relevance ranks at most this many matches; a query matching more (a very common word on a
 # large registry) ranks an arbitrary bounded subset, so it stays fast. Counts stay exact.
-CANDIDATE_LIMIT = 5000
+CANDIDATE_LIMIT = 1000
 
 
 def backend_for(connection):
@@ -105,7 +105,7 @@ def text_filtered(queryset, criteria):
         sql, params = backend.exact_condition(criteria.exact_phrase, criteria.fields)
     else:
         sql, params = backend.match_condition(criteria.parsed, criteria.fields)
-    return queryset.filter(id__in=RawSQL(sql, params))
+    return queryset.filter(ProjectSQL(sql, params))
 
 
 def year_condition(years):
@@ -162,8 +162,8 @@ def order(queryset, criteria):
         return (
             queryset.filter(id__in=candidates)
             .annotate(
-                search_tier=RawSQL(tier_sql, tier_params, output_field=IntegerField()),
-                search_score=RawSQL(score_sql, score_params, output_field=FloatField()),
+                search_tier=ProjectSQL(tier_sql, tier_params, output_field=IntegerField()),
+                search_score=ProjectSQL(score_sql, score_params, output_field=FloatField()),
             )
             .order_by("-search_tier", "-search_score", "-start_date", "id")
         )

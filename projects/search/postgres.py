@@ -44,9 +44,9 @@ def tsquery_text(parsed, fields, *, required_only=False):
 
 
 def match_condition(parsed, fields):
-    """(sql, params): `id IN (…)` for projects matching `parsed` in `fields`."""
+    """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`."""
     return (
-        f"SELECT id FROM {TABLE} WHERE search_vector @@ to_tsquery(%s::regconfig, %s)",
+        "{table}.search_vector @@ to_tsquery(%s::regconfig, %s)",
         [TS_CONFIG, tsquery_text(parsed, fields)],
     )
 
@@ -57,44 +57,47 @@ def _like_pattern(phrase):
 
 
 def exact_condition(phrase, fields):
-    """(sql, params): `id IN (…)` for projects whose chosen fields contain `phrase`.
+    """(sql, params): a condition on `{table}`: its chosen fields contain `phrase`.
 
     ILIKE folds case with the database's locale and keeps diacritics; the trigram GIN indexes
     on the three columns serve it.
     """
     pattern = _like_pattern(phrase)
-    clauses = " OR ".join(f"{field} ILIKE %s" for field in fields)
-    return f"SELECT id FROM {TABLE} WHERE {clauses}", [pattern] * len(fields)
+    clauses = " OR ".join(f"{{table}}.{field} ILIKE %s" for field in fields)
+    return f"({clauses})", [pattern] * len(fields)
 
 
 def rank_expressions(parsed, fields, *, exact_phrase=None):
     """{name: (sql, params)} for ordering by relevance: tier (best field matched), then score."""
     if exact_phrase is not None:
         pattern = _like_pattern(exact_phrase)
-        tiers = [(f"{TABLE}.{field} ILIKE %s", [pattern]) for field in fields]
+        tiers = [(f"{{table}}.{field} ILIKE %s", [pattern]) for field in fields]
         score = ("0", [])
     else:
         tiers = [
             (
-                f"{TABLE}.search_vector @@ to_tsquery(%s::regconfig, %s)",
+                "{table}.search_vector @@ to_tsquery(%s::regconfig, %s)",
                 [TS_CONFIG, tsquery_text(parsed, [field], required_only=True)],
             )
             for field in fields
         ]
         score = (
-            f"ts_rank({TABLE}.search_vector, to_tsquery(%s::regconfig, %s))",
+            "ts_rank({table}.search_vector, to_tsquery(%s::regconfig, %s))",
             [TS_CONFIG, tsquery_text(parsed, fields, required_only=True)],
         )
     return {"search_tier": _tier_case(tiers), "search_score": score}
 
 
 def _tier_case(tiers):
-    # Title (first) ranks above excerpt above content: 3, 2, 1.
+    """Title ranks above excerpt above content (3, 2, 1). Every row ranked has matched, so
+    the last chosen field needs no test of its own: it is what remains."""
+    if len(tiers) <= 1:
+        return "1", []
     whens, params = [], []
-    for position, (condition, condition_params) in enumerate(tiers):
+    for position, (condition, condition_params) in enumerate(tiers[:-1]):
         whens.append(f"WHEN {condition} THEN {len(ALL_FIELDS) - position}")
         params += condition_params
-    return f"CASE {' '.join(whens)} ELSE 0 END", params
+    return f"CASE {' '.join(whens)} ELSE 1 END", params
 
 
 def spelling_candidates(connection, word, limit=5):

@@ -1,11 +1,11 @@
 """A whole search page: validated parameters, one page of ranked results, facets, hints."""
 
+import contextlib
 import difflib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import connections
-from django.db.models import Count
+from django.db import connections, transaction
 
 from projects.search import (
     CANDIDATE_LIMIT,
@@ -13,8 +13,10 @@ from projects.search import (
     backend_for,
     matching,
     order,
+    text_filtered,
 )
 from projects.search.analysis import fold, stem, words
+from projects.search.facets import counts
 from projects.search.highlight import highlight, project_snippet
 
 PAGE_SIZE = 20
@@ -70,9 +72,35 @@ def search_projects(
     if criteria.no_fields:
         return results
 
-    found = matching(queryset, criteria)
-    results.total = found.count()
-    ordered = order(found, criteria).for_listing()
+    with search_session(connections[queryset.db], criteria):
+        if facets:
+            results.total, raw = counts(text_filtered(queryset, criteria), criteria)
+            results.facets = labelled_facets(raw, criteria)
+        else:
+            results.total = matching(queryset, criteria).count()
+        results.page = _page(results, queryset, criteria, page_size)
+        if hints and results.total == 0:
+            add_hints(results, queryset, criteria)
+    for project in results.page.object_list:
+        project.search_title = highlight(project.title, criteria)
+        project.search_snippet = project_snippet(project, criteria)
+    return results
+
+
+@contextlib.contextmanager
+def search_session(connection, criteria):
+    """On PostgreSQL, no JIT compilation for the search's queries: on a large registry their
+    estimated cost passes the JIT threshold, and compiling costs more than they run."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('jit', 'off', true)")
+        yield
+
+
+def _page(results, queryset, criteria, page_size):
+    ordered = order(matching(queryset, criteria), criteria).for_listing()
     paginator = Paginator(ordered, page_size)
     shown = results.total
     if criteria.effective_sort == "relevance" and results.total > CANDIDATE_LIMIT:
@@ -80,114 +108,65 @@ def search_projects(
         results.ranked_subset = True
     # The count is known already; the paginator need not ask again.
     paginator.__dict__["count"] = shown
-    requested = form.cleaned_data["page"]
+    requested = results.form.cleaned_data["page"]
     results.requested_page = requested
     if requested == "last":
         requested = paginator.num_pages
     elif requested > paginator.num_pages:
         results.page_out_of_range = True
         requested = paginator.num_pages
-    results.page = paginator.page(requested)
-    for project in results.page.object_list:
-        project.search_title = highlight(project.title, criteria)
-        project.search_snippet = project_snippet(project, criteria)
-
-    if facets:
-        results.facets = facet_counts(queryset, criteria)
-    if hints and results.total == 0:
-        add_hints(results, queryset, criteria)
-    return results
+    page = paginator.page(requested)
+    # Evaluate inside the search session.
+    page.object_list = list(page.object_list)
+    return page
 
 
-def facet_counts(queryset, criteria):
-    """For each filter, how many results each of its values would give: one query per facet.
+def labelled_facets(raw, criteria):
+    """{facet: [{value, label, count, selected}]} from counts() rows, biggest first."""
+    from organizations.models import Organization
+    from projects.models import FundingProgramme
 
-    Each facet applies the text query and every other filter, but not its own, so the counts
-    say what choosing (or adding) that value would give.
-    """
-    from projects.models import Funding
+    def top(rows, limit=None):
+        rows = sorted(rows, key=lambda row: (-row[1], row[0]))
+        return rows[:limit] if limit else rows
 
-    def ids(skip):
-        return matching(queryset, criteria, skip=(skip,)).values("id")
-
-    funders = (
-        Funding.objects.filter(project_id__in=ids("funder"))
-        .values("funder__slug", "funder__name")
-        .annotate(count=Count("project_id", distinct=True))
-        .order_by("-count", "funder__name")
-    )
-    programmes = (
-        Funding.objects.filter(project_id__in=ids("programme"), programme__isnull=False)
-        .values("programme__slug", "programme__name")
-        .annotate(count=Count("project_id", distinct=True))
-        .order_by("-count", "programme__name")
-    )
-    organizations = (
-        matching(queryset, criteria, skip=("organization",))
-        .values("implementer__slug", "implementer__name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "implementer__name")
-    )
-    return {
-        "funder": _facet(funders, "funder", criteria.funders),
-        "year": year_counts(matching(queryset, criteria, skip=("year",)), criteria.years),
-        "organization": _facet(organizations[:FACET_LIMIT], "implementer", [criteria.organization]),
-        "programme": _facet(programmes[:FACET_LIMIT], "programme", [criteria.programme]),
+    funders = top(raw["funder"])
+    organizations = top(raw["organization"], FACET_LIMIT)
+    programmes = top(raw["programme"], FACET_LIMIT)
+    organization_ids = {value for value, _ in funders + organizations}
+    names = {
+        row["id"]: row
+        for row in Organization.objects.filter(id__in=organization_ids).values("id", "slug", "name")
+    }
+    names_of_programmes = {
+        row["id"]: row
+        for row in FundingProgramme.objects.filter(
+            id__in=[value for value, _ in programmes]
+        ).values("id", "slug", "name")
     }
 
+    def facet(rows, lookup, selected):
+        items = [
+            {
+                "value": lookup[value]["slug"],
+                "label": lookup[value]["name"],
+                "count": count,
+                "selected": lookup[value]["slug"] in selected,
+            }
+            for value, count in rows
+            if value in lookup
+        ]
+        return sorted(items, key=lambda item: (-item["count"], item["label"]))
 
-def _facet(rows, prefix, selected):
-    return [
-        {
-            "value": row[f"{prefix}__slug"],
-            "label": row[f"{prefix}__name"],
-            "count": row["count"],
-            "selected": row[f"{prefix}__slug"] in selected,
-        }
-        for row in rows
-    ]
-
-
-YEAR_SQL = {
-    "postgresql": """
-        SELECT year, count(*) FROM ({projects}) AS matched
-        CROSS JOIN LATERAL generate_series(
-            extract(year FROM matched.start_date)::int,
-            extract(year FROM coalesce(matched.end_date, matched.start_date))::int
-        ) AS year
-        WHERE matched.start_date IS NOT NULL
-        GROUP BY year ORDER BY year
-    """,
-    "sqlite": """
-        WITH RECURSIVE matched AS ({projects}),
-        spans AS (
-            SELECT CAST(substr(start_date, 1, 4) AS integer) AS first,
-                   CAST(substr(coalesce(end_date, start_date), 1, 4) AS integer) AS last
-            FROM matched WHERE start_date IS NOT NULL
-        ),
-        years(year) AS (
-            SELECT min(first) FROM spans WHERE first IS NOT NULL
-            UNION ALL
-            SELECT year + 1 FROM years WHERE year < (SELECT max(last) FROM spans)
-        )
-        SELECT years.year, count(*) FROM years
-        JOIN spans ON spans.first <= years.year AND spans.last >= years.year
-        GROUP BY years.year ORDER BY years.year
-    """,
-}
-
-
-def year_counts(found, selected=()):
-    """[{value, label, count, selected}] for every year the matched periods touch."""
-    connection = connections[found.db]
-    sql, params = found.order_by().values("start_date", "end_date").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(YEAR_SQL[connection.vendor].format(projects=sql), params)
-        rows = cursor.fetchall()
-    return [
-        {"value": year, "label": str(year), "count": count, "selected": year in selected}
-        for year, count in rows
-    ]
+    return {
+        "funder": facet(funders, names, criteria.funders),
+        "year": [
+            {"value": year, "label": str(year), "count": count, "selected": year in criteria.years}
+            for year, count in sorted(raw["year"])
+        ],
+        "organization": facet(organizations, names, [criteria.organization]),
+        "programme": facet(programmes, names_of_programmes, [criteria.programme]),
+    }
 
 
 def add_hints(results, queryset, criteria):

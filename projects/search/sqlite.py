@@ -36,17 +36,14 @@ def fts_query(items, fields, *, prefix=False):
     return "{" + " ".join(fields) + "} : (" + " AND ".join(phrases) + ")"
 
 
-def _matching_ids(match):
-    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
-
-
 def match_condition(parsed, fields):
-    """(sql, params) selecting the ids of projects matching `parsed` in `fields`."""
+    """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`."""
     required = fts_query(parsed.required, fields, prefix=parsed.prefix)
-    sql, params = f"SELECT id FROM {TABLE}", []
-    clauses = []
+    clauses, params = [], []
     if required:
-        clauses.append(f"id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)")
+        clauses.append(
+            f"{{table}}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        )
         params.append(required)
     elif parsed.required:
         # Words that analyse to nothing match nothing, as on PostgreSQL.
@@ -54,18 +51,18 @@ def match_condition(parsed, fields):
     for item in parsed.excluded:
         excluded = fts_query([item], fields)
         if excluded:
-            clauses.append(f"id NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)")
+            clauses.append(
+                f"{{table}}.id NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+            )
             params.append(excluded)
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    return sql, params
+    return "(" + (" AND ".join(clauses) or "1") + ")", params
 
 
 def exact_condition(phrase, fields):
-    """(sql, params) selecting projects whose chosen fields contain `phrase`, case-folded."""
+    """(sql, params): a condition on `{table}`: its chosen fields contain `phrase`, casefolded."""
     clauses = " OR ".join(f"instr({field}_exact, %s) > 0" for field in fields)
     return (
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {clauses}",
+        f"{{table}}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {clauses})",
         [phrase.casefold()] * len(fields),
     )
 
@@ -82,7 +79,7 @@ def rank_expressions(parsed, fields, *, exact_phrase=None):
             params = [fts_query(parsed.required, [field], prefix=parsed.prefix) or '""']
         tiers.append(
             (
-                f"WHEN {TABLE}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {condition})"
+                f"WHEN {{table}}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {condition})"
                 f" THEN {len(ALL_FIELDS) - position}",
                 params,
             )
@@ -95,7 +92,7 @@ def rank_expressions(parsed, fields, *, exact_phrase=None):
     if required:
         score = (
             f"(SELECT -bm25({FTS_TABLE}, {BM25_WEIGHTS}) FROM {FTS_TABLE}"
-            f" WHERE {FTS_TABLE} MATCH %s AND rowid = {TABLE}.id)",
+            f" WHERE {FTS_TABLE} MATCH %s AND rowid = {{table}}.id)",
             [required],
         )
     else:

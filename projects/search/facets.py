@@ -1,0 +1,141 @@
+"""The total and every facet's counts for one search, in one SQL statement.
+
+The text match (the costly part) is evaluated once, into the `matched` CTE; the total and
+each facet (one grouped SELECT per facet, joined by UNION ALL) then apply the filters to it.
+A facet applies every filter but its own, so its counts say what choosing that value would
+give. A project counts in every year its period touches.
+"""
+
+import datetime
+
+from django.db import connections
+
+YEAR_JOIN = {
+    "postgresql": (
+        "CROSS JOIN LATERAL generate_series("
+        " extract(year FROM m.start_date)::int,"
+        " extract(year FROM coalesce(m.end_date, m.start_date))::int) AS y(year)"
+    ),
+    "sqlite": (
+        "JOIN years AS y ON y.year BETWEEN CAST(substr(m.start_date, 1, 4) AS integer)"
+        " AND CAST(substr(coalesce(m.end_date, m.start_date), 1, 4) AS integer)"
+    ),
+}
+# SQLite has no generate_series: the years the matched periods span, as a recursive CTE.
+SQLITE_YEARS = """,
+years(year) AS (
+    SELECT CAST(substr(min(start_date), 1, 4) AS integer) FROM matched
+    UNION ALL
+    SELECT year + 1 FROM years
+    WHERE year < (SELECT CAST(substr(max(coalesce(end_date, start_date)), 1, 4) AS integer)
+                  FROM matched)
+)"""
+
+
+def _placeholders(values):
+    return ", ".join(["%s"] * len(values))
+
+
+def _filter_clauses(criteria, connection):
+    """{filter name: (sql on alias m, params)} for the filters set in `criteria`."""
+    adapt = connection.ops.adapt_datefield_value
+    clauses = {}
+    if criteria.funders:
+        clauses["funder"] = (
+            "m.id IN (SELECT f.project_id FROM projects_funding f"
+            " JOIN organizations_organization o ON o.id = f.funder_id"
+            f" WHERE o.slug IN ({_placeholders(criteria.funders)}))",
+            list(criteria.funders),
+        )
+    if criteria.programme:
+        clauses["programme"] = (
+            "m.id IN (SELECT f.project_id FROM projects_funding f"
+            " JOIN projects_fundingprogramme p ON p.id = f.programme_id WHERE p.slug = %s)",
+            [criteria.programme],
+        )
+    if criteria.organization:
+        clauses["organization"] = (
+            "m.implementer_id IN (SELECT o.id FROM organizations_organization o WHERE o.slug = %s)",
+            [criteria.organization],
+        )
+    if criteria.years:
+        parts, params = [], []
+        for year in criteria.years:
+            parts.append("(m.start_date <= %s AND coalesce(m.end_date, m.start_date) >= %s)")
+            params += [adapt(datetime.date(year, 12, 31)), adapt(datetime.date(year, 1, 1))]
+        clauses["year"] = ("(" + " OR ".join(parts) + ")", params)
+    return clauses
+
+
+def _where(clauses, skip=None, extra=()):
+    sql = [clause for name, (clause, _) in clauses.items() if name != skip] + list(extra)
+    params = [param for name, (_, values) in clauses.items() if name != skip for param in values]
+    return (" WHERE " + " AND ".join(sql)) if sql else "", params
+
+
+def counts(text_matched, criteria):
+    """(total, {facet: [(value id or year, count)]}) for the projects of `text_matched`.
+
+    `text_matched` is the queryset already narrowed by the text query (not by the filters).
+    """
+    connection = connections[text_matched.db]
+    vendor = connection.vendor
+    base_sql, base_params = (
+        text_matched.order_by()
+        .values("id", "implementer_id", "start_date", "end_date")
+        .query.sql_with_params()
+    )
+    clauses = _filter_clauses(criteria, connection)
+    params = list(base_params)
+    sql = [
+        f"WITH {'RECURSIVE ' if vendor == 'sqlite' else ''}"
+        f"matched AS MATERIALIZED ({base_sql}),"
+        " funded AS MATERIALIZED (SELECT f.project_id, f.funder_id, f.programme_id"
+        " FROM projects_funding f WHERE f.project_id IN (SELECT id FROM matched))"
+        + (SQLITE_YEARS if vendor == "sqlite" else "")
+    ]
+    selects = []
+
+    where, where_params = _where(clauses)
+    selects.append(f"SELECT 'total', 0, count(*) FROM matched m{where}")
+    params += where_params
+
+    where, where_params = _where(clauses, "funder")
+    selects.append(
+        "SELECT 'funder', fu.funder_id, count(DISTINCT m.id) FROM matched m"
+        f" JOIN funded fu ON fu.project_id = m.id{where} GROUP BY fu.funder_id"
+    )
+    params += where_params
+
+    where, where_params = _where(clauses, "programme", ["fu.programme_id IS NOT NULL"])
+    selects.append(
+        "SELECT 'programme', fu.programme_id, count(DISTINCT m.id) FROM matched m"
+        f" JOIN funded fu ON fu.project_id = m.id{where} GROUP BY fu.programme_id"
+    )
+    params += where_params
+
+    where, where_params = _where(clauses, "organization")
+    selects.append(
+        f"SELECT 'organization', m.implementer_id, count(*) FROM matched m{where}"
+        " GROUP BY m.implementer_id"
+    )
+    params += where_params
+
+    where, where_params = _where(clauses, "year", ["m.start_date IS NOT NULL"])
+    selects.append(
+        f"SELECT 'year', y.year, count(*) FROM matched m {YEAR_JOIN[vendor]}{where} GROUP BY y.year"
+    )
+    params += where_params
+
+    statement = sql[0] + "\n" + "\nUNION ALL\n".join(selects)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    total = 0
+    facets = {"funder": [], "programme": [], "organization": [], "year": []}
+    for facet, value, count in rows:
+        if facet == "total":
+            total = count
+        else:
+            facets[facet].append((value, count))
+    return total, facets
