@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -81,3 +82,15 @@ def test_the_upload_form_opens_from_the_review_screen(staff_client, db):
     form = staff_client.get(reverse("admin:importer_importeddraft_upload"))
     assert reverse("admin:importer_importeddraft_upload") in changelist.content.decode()
     assert form.status_code == 200
+
+
+def test_editors_can_review_imported_drafts(client, django_user_model):
+    editor = django_user_model.objects.create_user("redaktore", password="pass-word-123")
+    editor.is_staff = True
+    editor.save()
+    editor.groups.add(Group.objects.get(name="Redaktoriai"))
+    client.force_login(editor)
+    _import_spc()
+    response = client.get(reverse("admin:importer_importeddraft_changelist"))
+    assert response.status_code == 200
+    assert "Socialinės partnerystės centro" in response.content.decode()
