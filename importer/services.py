@@ -245,9 +245,8 @@ class _OrganizationResolver:
         self.created = {}
 
     def resolve(self, ref, field_name, flags):
-        legal_code = getattr(ref, "legal_code", "")
-        if legal_code:
-            found = Organization.objects.filter(legal_code=legal_code).first()
+        if ref.legal_code:
+            found = Organization.objects.filter(legal_code=ref.legal_code).first()
             if found:
                 return found
         if ref.kind == "public_body" and ref.short_name:
@@ -258,8 +257,13 @@ class _OrganizationResolver:
                 return found
         key = ref.key
         if key in self.by_key:
-            return self.by_key[key]
+            found = self.by_key[key]
+            if ref.legal_code and not found.legal_code:
+                found.legal_code = ref.legal_code
+                found.save(update_fields=["legal_code", "updated_at"])
+            return found
         organization = Organization.objects.create(
+            legal_code=ref.legal_code,
             name=ref.name[:255],
             short_name=ref.short_name[:50],
             legal_form=ref.legal_form,

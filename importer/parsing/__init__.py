@@ -40,6 +40,7 @@ class OrganizationRef:
     kind: str = "ngo"
     role: str = ""
     source: str = ""
+    legal_code: str = ""
 
     @property
     def key(self):
@@ -274,6 +275,10 @@ def _read_organizations(page, lines):
                 page.implementer.short_name = acronym
     if page.implementer:
         _short_name_from_text(page.implementer, text)
+        codes = {match[1] or match[2] for match in LEGAL_CODE.finditer(text)}
+        if len(codes) == 1:
+            # One legal-entity code on the page: the implementer's, as its footer states it.
+            page.implementer.legal_code = codes.pop()
         page.provenance["implementer"] = page.implementer.source
     else:
         page.warn("implementer", "Projekto vykdytojas nerastas: nurodykite jį.")
@@ -287,6 +292,13 @@ def _read_organizations(page, lines):
     page.partners = partners
     if partners:
         page.provenance["partners"] = "\n".join(dict.fromkeys(p.source for p in partners))
+
+
+LEGAL_CODE = re.compile(
+    r"(?:juridinio asmens|įmonės|įstaigos|organizacijos)\s+kodas\s*:?\s*(\d{9})\b"
+    r"|\bį\.\s*k\.\s*(\d{9})\b",
+    re.IGNORECASE,
+)
 
 
 def _short_name_from_text(organization, text):

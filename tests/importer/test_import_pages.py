@@ -197,3 +197,16 @@ def test_reimporting_a_published_project_keeps_staff_corrections(db):
     project.refresh_from_db()
     assert result.skipped
     assert project.title == "Pataisytas pavadinimas"
+
+
+def test_an_organization_is_matched_by_its_legal_code_whatever_its_name(db, organization_factory):
+    registered = organization_factory(name="Jaunimo organizacijų sąjunga", legal_code="300000001")
+    text = SIMPLE_PAGE + "Asociacija Jaunimo centras, juridinio asmens kodas 300000001.\n"
+    project = import_page(text=text, source_name="kodas.txt").project
+    assert project.implementer == registered
+
+
+def test_a_new_implementer_keeps_the_legal_code_its_page_states(db):
+    text = SIMPLE_PAGE + "Įmonės kodas: 300000002\n"
+    project = import_page(text=text, source_name="kodas.txt").project
+    assert project.implementer.legal_code == "300000002"
