@@ -1,8 +1,8 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
-from django.db.models.functions import Substr
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from organizations.alphabet import initial_sort_key, name_initial
 from organizations.models import Organization
 from portal.links import search_url
 from projects import stats
+from projects.figures import cached_figure
 from projects.models import FundingProgramme, Project, ProjectStatus
 
 ORGANIZATIONS_PER_PAGE = 100
@@ -19,18 +20,26 @@ PROJECTS_SHOWN = 12
 MAX_QUERY_LENGTH = 100
 
 
-def _year_points(fundings):
+def _year_points(per_year):
     return [
         (year, euros, reverse("years:detail", kwargs={"year": year}))
-        for year, euros in stats.fill_year_gaps(stats.funding_by_year(fundings)).items()
+        for year, euros in stats.fill_year_gaps(per_year).items()
     ]
 
 
-def _funder_points(fundings):
+def _funder_points(per_funder):
     return [
         (name, euros, reverse("funders:detail", kwargs={"slug": slug}))
-        for name, slug, euros in stats.funding_by_funder(fundings)
+        for name, slug, euros in per_funder
     ]
+
+
+def _organization_initials():
+    # The first few characters suffice to find a name's initial past a leading quote mark.
+    beginnings = (
+        Organization.objects.order_by().values_list(Substr("name", 1, 3), flat=True).distinct()
+    )
+    return {name_initial(beginning) for beginning in beginnings}
 
 
 @require_safe
@@ -39,11 +48,17 @@ def organization_list(request):
     letter = request.GET.get("letter", "").strip()[:1].upper()
     if not letter.isalpha():
         letter = ""
+    # A subquery per row shown, not a join grouped over every organization's projects.
+    implemented = (
+        Project.objects.published()
+        .filter(implementer=OuterRef("pk"))
+        .order_by()
+        .values("implementer")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
     organizations = Organization.objects.annotate(
-        project_count=Count(
-            "implemented_projects",
-            filter=Q(implemented_projects__status=ProjectStatus.PUBLISHED),
-        )
+        project_count=Coalesce(Subquery(implemented), 0)
     ).order_by("name", "id")
     if query:
         organizations = organizations.search_name(query)
@@ -54,20 +69,15 @@ def organization_list(request):
     groups = {}
     for organization in page.object_list:
         groups.setdefault(name_initial(organization.name), []).append(organization)
-    # The first few characters suffice to find a name's initial past a leading quote mark.
-    beginnings = (
-        Organization.objects.order_by().values_list(Substr("name", 1, 3), flat=True).distinct()
-    )
-    initials = {name_initial(beginning) for beginning in beginnings}
+    initials = cached_figure("organization-initials", _organization_initials)
     filters = {"q": query, "letter": letter}
-    query_string = urlencode({key: value for key, value in filters.items() if value})
     context = {
         "page_obj": page,
         "groups": sorted(groups.items(), key=lambda item: initial_sort_key(item[0])),
         "initials": sorted(initials, key=initial_sort_key),
         "query": query,
         "letter": letter,
-        "query_string": query_string,
+        "query_string": urlencode({key: value for key, value in filters.items() if value}),
     }
     return render(request, "organizations/organization_list.html", context)
 
@@ -88,16 +98,16 @@ def organization_detail(request, slug):
         "partnered": partnered.for_listing()[:PROJECTS_SHOWN],
         "partnered_count": partnered.count(),
         "euro_total": stats.total_euros(received),
-        "per_funder": _funder_points(received),
-        "per_year": _year_points(received),
+        "per_funder": _funder_points(stats.funding_by_funder(received)),
+        "per_year": _year_points(stats.funding_by_year(received)),
         "is_funder": organization.fundings.filter(project__status=ProjectStatus.PUBLISHED).exists(),
         "search_url": search_url(organization=organization.slug),
     }
     return render(request, "organizations/organization_detail.html", context)
 
 
-@require_safe
-def funder_list(request):
+def _funder_rows():
+    """[(funder with its project_count, euros)] by name."""
     funders = (
         Organization.objects.filter(fundings__project__status=ProjectStatus.PUBLISHED)
         .annotate(project_count=Count("fundings__project", distinct=True))
@@ -106,7 +116,12 @@ def funder_list(request):
     euros = {
         slug: amount for _name, slug, amount in stats.funding_by_funder(stats.published_fundings())
     }
-    rows = [(funder, euros.get(funder.slug)) for funder in funders]
+    return [(funder, euros.get(funder.slug)) for funder in funders]
+
+
+@require_safe
+def funder_list(request):
+    rows = cached_figure("funder-rows", _funder_rows)
     context = {
         "rows": rows,
         "chart_points": [
@@ -118,9 +133,8 @@ def funder_list(request):
     return render(request, "funders/funder_list.html", context)
 
 
-@require_safe
-def funder_detail(request, slug):
-    funder = get_object_or_404(Organization, slug=slug)
+def _funder_figures(funder):
+    """Everything the funder page shows, or None when it funds nothing and has no programme."""
     fundings = stats.published_fundings().filter(funder=funder)
     funded = Project.objects.published().filter(
         pk__in=funder.fundings.filter(project__status=ProjectStatus.PUBLISHED).values("project")
@@ -139,19 +153,40 @@ def funder_detail(request, slug):
     )
     project_count = funded.count()
     if not project_count and not programmes:
-        raise Http404
-    programme_euros = stats.funding_by_programme(fundings)
-    counts_per_year = stats.projects_per_year(funded)
-    euros_per_year = stats.funding_by_year(fundings)
-    years = sorted(set(counts_per_year) | set(euros_per_year), reverse=True)
-    context = {
-        "funder": funder,
+        return None
+    return {
         "project_count": project_count,
         "recipient_count": funded.values("implementer").distinct().count(),
         "euro_total": stats.total_euros(fundings),
+        "programmes": programmes,
+        "programme_euros": stats.funding_by_programme(fundings),
+        "counts_per_year": stats.projects_per_year(funded),
+        "euros_per_year": stats.funding_by_year(fundings),
+        "latest": list(
+            funded.for_listing().order_by("-start_date", "title", "id")[:PROJECTS_SHOWN]
+        ),
+    }
+
+
+@require_safe
+def funder_detail(request, slug):
+    funder = get_object_or_404(Organization, slug=slug)
+    figures = cached_figure(f"funder-{funder.pk}", lambda: _funder_figures(funder) or {})
+    if not figures:
+        raise Http404
+    counts_per_year = figures["counts_per_year"]
+    euros_per_year = figures["euros_per_year"]
+    years = sorted(set(counts_per_year) | set(euros_per_year), reverse=True)
+    context = {
+        **figures,
+        "funder": funder,
         "programmes": [
-            (programme, programme_euros.get(programme.slug), search_url(programme=programme.slug))
-            for programme in programmes
+            (
+                programme,
+                figures["programme_euros"].get(programme.slug),
+                search_url(programme=programme.slug),
+            )
+            for programme in figures["programmes"]
         ],
         "year_rows": [
             {
@@ -162,8 +197,7 @@ def funder_detail(request, slug):
             }
             for year in years
         ],
-        "per_year": _year_points(fundings),
-        "latest": funded.for_listing().order_by("-start_date", "title", "id")[:PROJECTS_SHOWN],
+        "per_year": _year_points(euros_per_year),
         "search_url": search_url(funder=funder.slug),
     }
     return render(request, "funders/funder_detail.html", context)

@@ -7,34 +7,42 @@ from django.views.decorators.http import require_safe
 
 from organizations.models import Organization
 from projects import stats
+from projects.figures import cached_figure
 from projects.models import Project
 
 LATEST_COUNT = 6
 TOP_FUNDERS = 6
 
 
-@require_safe
-def home(request):
+def home_figures():
     published = Project.objects.published()
     fundings = stats.published_fundings()
     latest = published.for_listing().order_by(
         F("published_at").desc(nulls_last=True), "-created_at", "-id"
     )[:LATEST_COUNT]
-    per_year = [
-        (year, euros, reverse("years:detail", kwargs={"year": year}))
-        for year, euros in stats.fill_year_gaps(stats.funding_by_year(fundings)).items()
-    ]
-    per_funder = [
-        (name, euros, reverse("funders:detail", kwargs={"slug": slug}))
-        for name, slug, euros in stats.funding_by_funder(fundings)[:TOP_FUNDERS]
-    ]
-    context = {
-        "latest_projects": latest,
+    return {
+        "latest_projects": list(latest),
         "project_count": published.count(),
         "organization_count": Organization.objects.count(),
         "euro_total": stats.total_euros(fundings),
-        "funding_per_year": per_year,
-        "funding_per_funder": per_funder,
+        "per_year": stats.fill_year_gaps(stats.funding_by_year(fundings)),
+        "per_funder": stats.funding_by_funder(fundings)[:TOP_FUNDERS],
+    }
+
+
+@require_safe
+def home(request):
+    figures = cached_figure("home", home_figures)
+    context = {
+        **figures,
+        "funding_per_year": [
+            (year, euros, reverse("years:detail", kwargs={"year": year}))
+            for year, euros in figures["per_year"].items()
+        ],
+        "funding_per_funder": [
+            (name, euros, reverse("funders:detail", kwargs={"slug": slug}))
+            for name, slug, euros in figures["per_funder"]
+        ],
     }
     return render(request, "home.html", context)
 

@@ -8,12 +8,17 @@ from django.views.decorators.http import require_safe
 
 from portal.links import search_url
 from projects import stats
+from projects.figures import cached_figure
 from projects.models import Project
 
 PAGE_SIZE = 20
 
 
 def _year_rows():
+    return cached_figure("year-rows", _count_year_rows)
+
+
+def _count_year_rows():
     """[(year, projects active, euros attributed)] from the first year to the last, ascending."""
     counts = stats.projects_per_year(Project.objects.published())
     euros = stats.funding_by_year(stats.published_fundings())
@@ -47,9 +52,18 @@ def year_list(request):
     return render(request, "years/year_list.html", context)
 
 
+def _year_figures(year):
+    fundings = stats.published_fundings()
+    return {
+        "euros": stats.funding_by_year(fundings, year=year)[year],
+        "funders": stats.funding_by_funder(fundings, year=year),
+    }
+
+
 @require_safe
 def year_detail(request, year):
-    years = [row[0] for row in _year_rows()]
+    rows = _year_rows()
+    years = [row[0] for row in rows]
     if year not in years:
         raise Http404
     projects = (
@@ -58,16 +72,19 @@ def year_detail(request, year):
         .for_listing()
         .order_by("start_date", "title", "id")
     )
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    fundings = stats.published_fundings()
+    paginator = Paginator(projects, PAGE_SIZE)
+    # The year's project count is already among the cached figures: no count over the table.
+    paginator.count = rows[years.index(year)][1]
+    page = paginator.get_page(request.GET.get("page"))
+    figures = cached_figure(f"year-{year}", lambda: _year_figures(year))
     index = years.index(year)
     context = {
         "year": year,
         "page_obj": page,
-        "euros": stats.funding_by_year(fundings, year=year)[year],
+        "euros": figures["euros"],
         "funders": [
             (name, euros, reverse("funders:detail", kwargs={"slug": slug}))
-            for name, slug, euros in stats.funding_by_funder(fundings, year=year)
+            for name, slug, euros in figures["funders"]
         ],
         "previous_year": years[index - 1] if index > 0 else None,
         "next_year": years[index + 1] if index + 1 < len(years) else None,

@@ -1,7 +1,14 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import make_funding, make_organization, make_project
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Nothing cached (portal figures, cached pages) leaks from one test into the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -81,3 +81,10 @@ def test_home_query_count_is_the_same_with_1_and_with_50_projects(
     for _ in range(49):
         funding_factory(project=project_factory(), funder=funder)
     assert count_queries(client, "/") == one
+
+
+def test_home_figures_follow_a_newly_saved_project_at_once(client, project_factory):
+    project_factory()
+    assert client.get("/").context["project_count"] == 1
+    project_factory()
+    assert client.get("/").context["project_count"] == 2
