@@ -83,6 +83,8 @@ class ParsedPage:
 
 def parse_page(text, *, source_url=""):
     page = ParsedPage(source_url=source_url)
+    # NUL characters carry no text and PostgreSQL cannot store them.
+    text = text.replace("\x00", "")
     if looks_like_html(text):
         text, canonical = html_to_text(text)
         page.source_url = page.source_url or canonical

@@ -210,3 +210,10 @@ def test_a_new_implementer_keeps_the_legal_code_its_page_states(db):
     text = SIMPLE_PAGE + "Įmonės kodas: 300000002\n"
     project = import_page(text=text, source_name="kodas.txt").project
     assert project.implementer.legal_code == "300000002"
+
+
+def test_nul_characters_in_a_page_are_dropped(db):
+    project = import_page(
+        text=SIMPLE_PAGE.replace("savanorystę", "savano\x00rystę"), source_name="n"
+    )
+    assert "\x00" not in project.content
