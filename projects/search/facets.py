@@ -10,26 +10,11 @@ import datetime
 
 from django.db import connections
 
-YEAR_JOIN = {
-    "postgresql": (
-        "CROSS JOIN LATERAL generate_series("
-        " extract(year FROM m.start_date)::int,"
-        " extract(year FROM coalesce(m.end_date, m.start_date))::int) AS y(year)"
-    ),
-    "sqlite": (
-        "JOIN years AS y ON y.year BETWEEN CAST(substr(m.start_date, 1, 4) AS integer)"
-        " AND CAST(substr(coalesce(m.end_date, m.start_date), 1, 4) AS integer)"
-    ),
+# The calendar year of a date column, per vendor.
+YEAR_OF = {
+    "postgresql": "extract(year FROM {column})::int",
+    "sqlite": "CAST(substr({column}, 1, 4) AS integer)",
 }
-# SQLite has no generate_series: the years the matched periods span, as a recursive CTE.
-SQLITE_YEARS = """,
-years(year) AS (
-    SELECT CAST(substr(min(start_date), 1, 4) AS integer) FROM matched
-    UNION ALL
-    SELECT year + 1 FROM years
-    WHERE year < (SELECT CAST(substr(max(coalesce(end_date, start_date)), 1, 4) AS integer)
-                  FROM matched)
-)"""
 
 
 def _placeholders(values):
@@ -88,11 +73,9 @@ def counts(text_matched, criteria):
     clauses = _filter_clauses(criteria, connection)
     params = list(base_params)
     sql = [
-        f"WITH {'RECURSIVE ' if vendor == 'sqlite' else ''}"
-        f"matched AS MATERIALIZED ({base_sql}),"
+        f"WITH matched AS MATERIALIZED ({base_sql}),"
         " funded AS MATERIALIZED (SELECT f.project_id, f.funder_id, f.programme_id"
         " FROM projects_funding f WHERE f.project_id IN (SELECT id FROM matched))"
-        + (SQLITE_YEARS if vendor == "sqlite" else "")
     ]
     selects = []
 
@@ -121,10 +104,14 @@ def counts(text_matched, criteria):
     )
     params += where_params
 
+    # A project counts in every year from its first to its last: the count for year Y is the
+    # number of periods starting by Y minus those ended before Y, from two small histograms.
     where, where_params = _where(clauses, "year", ["m.start_date IS NOT NULL"])
-    selects.append(
-        f"SELECT 'year', y.year, count(*) FROM matched m {YEAR_JOIN[vendor]}{where} GROUP BY y.year"
-    )
+    first_year = YEAR_OF[vendor].format(column="m.start_date")
+    last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
+    selects.append(f"SELECT 'year_first', {first_year}, count(*) FROM matched m{where} GROUP BY 2")
+    params += where_params
+    selects.append(f"SELECT 'year_last', {last_year}, count(*) FROM matched m{where} GROUP BY 2")
     params += where_params
 
     statement = sql[0] + "\n" + "\nUNION ALL\n".join(selects)
@@ -132,10 +119,27 @@ def counts(text_matched, criteria):
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     total = 0
-    facets = {"funder": [], "programme": [], "organization": [], "year": []}
+    facets = {"funder": [], "programme": [], "organization": [], "year_first": [], "year_last": []}
     for facet, value, count in rows:
         if facet == "total":
             total = count
         else:
             facets[facet].append((value, count))
+    facets["year"] = _years_touched(facets.pop("year_first"), facets.pop("year_last"))
     return total, facets
+
+
+def _years_touched(first_years, last_years):
+    """[(year, count)] of periods touching each year, from (first year, count) and (last year,
+    count) histograms: started by the year minus ended before it."""
+    if not first_years:
+        return []
+    started = dict(first_years)
+    ended = dict(last_years)
+    running, touched = 0, []
+    for year in range(min(started), max(ended) + 1):
+        running += started.get(year, 0)
+        if running:
+            touched.append((year, running))
+        running -= ended.get(year, 0)
+    return touched

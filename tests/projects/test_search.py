@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.http import QueryDict
 
 from organizations.models import OrganizationKind
+from projects.filters import ProjectSearchFilter
 from projects.models import FundingProgramme, Project, ProjectStatus
 from projects.search import search_projects
 
@@ -331,3 +332,33 @@ def test_the_rebuild_command_indexes_every_project(project_factory):
 
 def test_seed_projects_are_searchable_right_after_loading(seeded):
     assert Project.objects.published().count() == len(titles("q=projektas")) == 5
+
+
+def test_year_facet_counts_a_project_without_an_end_in_its_start_year(project_factory):
+    project_factory(title="Atviras klubas", start_date=datetime.date(2018, 5, 1), end_date=None)
+    assert search("q=klubas").facets["year"] == [
+        {"value": 2018, "label": "2018", "count": 1, "selected": False}
+    ]
+
+
+# The reusable filter set
+
+
+def test_the_filter_set_gives_the_search_pages_projects_in_its_order(funded):
+    filterset = ProjectSearchFilter(QueryDict("q=klubas&funder=fondas&sort=start"))
+    assert [project.title for project in filterset.qs] == [
+        "Jaunimo klubas",
+        "Senjorų sporto klubas",
+    ]
+
+
+def test_the_filter_set_explains_bad_parameters_and_gives_nothing(funded):
+    filterset = ProjectSearchFilter(QueryDict("q=klubas&year=abc"))
+    assert not filterset.is_valid()
+    assert "year" in filterset.errors
+    assert list(filterset.qs) == []
+
+
+def test_the_filter_sets_projects_work_as_a_subquery(funded):
+    matched = ProjectSearchFilter(QueryDict("q=senjorai")).qs.values("pk")
+    assert Project.objects.filter(pk__in=matched).count() == 2
