@@ -32,9 +32,12 @@ from projects.search.query import ParsedQuery, parse_query
 
 FIELDS = ("title", "excerpt", "content")
 SORTS = ("relevance", "newest", "start", "amount")
-# Relevance ranks at most this many matches; a query matching more (a very common word on a
-# large registry) ranks an arbitrary bounded subset, so it stays fast. Counts stay exact.
-CANDIDATE_LIMIT = 1000
+
+
+def candidate_limit(connection):
+    """Relevance ranks at most this many matches; a query matching more (a very common word on
+    a large registry) ranks a bounded subset, so it stays fast. Counts stay exact."""
+    return backend_for(connection).CANDIDATE_LIMIT
 
 
 def backend_for(connection):
@@ -153,7 +156,7 @@ def order(queryset, criteria):
     sort = criteria.effective_sort
     if sort == "relevance":
         backend = backend_for(_database(queryset))
-        candidates = queryset.order_by().values("id")[:CANDIDATE_LIMIT]
+        candidates = queryset.order_by().values("id")[: backend.CANDIDATE_LIMIT]
         expressions = backend.rank_expressions(
             criteria.parsed, criteria.fields, exact_phrase=criteria.exact_phrase
         )

@@ -10,6 +10,8 @@ parser anyway; one parser keeps both backends' behaviour identical.
 from projects.search.schema import TS_CONFIG
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
+# Matches ranked by relevance at most (see projects.search.candidate_limit).
+CANDIDATE_LIMIT = 1000
 ALL_FIELDS = ("title", "excerpt", "content")
 TABLE = "projects_project"
 

@@ -8,9 +8,9 @@ from django.core.paginator import Paginator
 from django.db import connections, transaction
 
 from projects.search import (
-    CANDIDATE_LIMIT,
     SearchCriteria,
     backend_for,
+    candidate_limit,
     matching,
     order,
     text_filtered,
@@ -103,8 +103,9 @@ def _page(results, queryset, criteria, page_size):
     ordered = order(matching(queryset, criteria), criteria).for_listing()
     paginator = Paginator(ordered, page_size)
     shown = results.total
-    if criteria.effective_sort == "relevance" and results.total > CANDIDATE_LIMIT:
-        shown = CANDIDATE_LIMIT
+    limit = candidate_limit(connections[queryset.db])
+    if criteria.effective_sort == "relevance" and results.total > limit:
+        shown = limit
         results.ranked_subset = True
     # The count is known already; the paginator need not ask again.
     paginator.__dict__["count"] = shown

@@ -8,6 +8,8 @@ from projects.search.analysis import analyse, stem
 from projects.search.schema import FTS_TABLE
 
 ALL_FIELDS = ("title", "excerpt", "content")
+# Matches ranked by relevance at most: bm25() is computed by a correlated FTS5 query per row.
+CANDIDATE_LIMIT = 300
 TABLE = "projects_project"
 # bm25() weights per FTS column: title, excerpt, content, then the three unindexed copies.
 BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.0, 0.0, 0.0"
