@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -111,10 +112,8 @@ class ImportedDraftAdmin(ProjectAdmin):
         issues = [issue for issue in obj.data_issues.all() if not issue.resolved]
         if not issues:
             return "—"
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li>{}: {}</li>", ((i.field, i.message) for i in issues)),
-        )
+        rows = ((i.field, Truncator(i.message).chars(160)) for i in issues)
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
     @admin.display(description=_("šaltinis"))
     def source(self, obj):

@@ -219,8 +219,7 @@ def _programme(parsed, funder, administrator, flags):
         flags.append(
             _Flag(
                 "programme",
-                _("Sukurta nauja finansavimo programa „%s“: patikrinkite jos duomenis.")
-                % programme.name,
+                _("Nauja finansavimo programa „%s“: patikrinkite jos duomenis.") % programme.name,
                 parsed.provenance.get("programme", ""),
             )
         )
@@ -273,10 +272,7 @@ class _OrganizationResolver:
         flags.append(
             _Flag(
                 field_name,
-                _(
-                    "Registre nerasta organizacija „%s“, todėl sukurta nauja: patikrinkite jos "
-                    "pavadinimą ir duomenis arba sujunkite su esama."
-                )
+                _("Nauja organizacija „%s“: patikrinkite arba sujunkite su esama.")
                 % organization.name,
                 ref.source,
             )
