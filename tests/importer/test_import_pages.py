@@ -216,3 +216,10 @@ def test_nul_characters_in_a_page_are_dropped(db):
     text = SIMPLE_PAGE.replace("savanorystę", "savano\x00rystę")
     project = import_page(text=text, source_name="nul.txt").project
     assert "savanorystę" in project.content
+
+
+def test_the_command_prints_precision_and_recall_when_asked(db):
+    out = StringIO()
+    call_command("import_pages", str(PAGES), "--measure", stdout=out)
+    assert "overall" in out.getvalue()
+    assert "precision" in out.getvalue()

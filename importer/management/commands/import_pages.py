@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from importer.measure import measure_against_seed_records
 from importer.services import PageImportError, import_paths
 
 
@@ -11,8 +12,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files or folders")
+        parser.add_argument(
+            "--measure",
+            action="store_true",
+            help="compare the drafts of the seed pages with the curated seed records and print "
+            "field-level precision and recall",
+        )
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, measure=False, **options):
         try:
             outcomes = import_paths(paths)
         except PageImportError as error:
@@ -34,5 +41,13 @@ class Command(BaseCommand):
             for warning in outcome.warnings:
                 self.stdout.write(f"    ! {warning.field}: {warning.message}")
         self.stdout.write(f"{len(outcomes) - failures} page(s) imported, {failures} failed.")
+        if measure:
+            measurement = measure_against_seed_records()
+            self.stdout.write(
+                f"\nCompared with the curated seed records ({measurement.pages} page(s)):\n"
+                + measurement.table
+            )
+            for miss in measurement.misses:
+                self.stdout.write(f"  - {miss}")
         if failures:
             raise CommandError(f"{failures} page(s) could not be imported.")
