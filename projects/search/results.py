@@ -96,6 +96,8 @@ def search_session(connection, criteria):
         return
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SELECT set_config('jit', 'off', true)")
+        # Facet counts sort and hash every match; keep that in memory.
+        cursor.execute("SELECT set_config('work_mem', '32MB', true)")
         yield
 
 
