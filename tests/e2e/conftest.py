@@ -4,19 +4,17 @@ One browser for the whole session; each test gets a fresh context (cookies, stor
 Chromium the tests skip, unless REQUIRE_BROWSER=1 (CI) makes that a failure.
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-# Playwright's sync API runs an event loop in this thread; Django would then refuse ORM calls
-# made by the test itself (creating records, asserting on them) as "async-unsafe".
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def browser_unavailable_reason():
@@ -52,10 +50,15 @@ def browser():
         pytest.fail(f"REQUIRE_BROWSER is set but {reason}")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread; while it does, Django refuses
+    # the tests' own ORM calls (making records, checking them) as "async-unsafe". Only for as
+    # long as the browser runs: the deploy checklist test must not see this variable.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
 
 
 class PageProblems:
@@ -98,3 +101,20 @@ def screenshot(page):
         page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
     return save
+
+
+@pytest.fixture
+def editors_group(transactional_db):
+    """The editors group as its migration makes it. Live-server tests empty every table after
+    each test (migration data included), so the group is made again from the migration's own
+    list of permissions."""
+    migration = importlib.import_module("organizations.migrations.0003_editors_group")
+    group, _ = Group.objects.get_or_create(name=migration.EDITORS_GROUP)
+    for (app_label, model), actions in migration.EDITOR_PERMISSIONS.items():
+        for action in actions:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                )
+            )
+    return group

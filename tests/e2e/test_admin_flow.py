@@ -3,12 +3,10 @@ ends before it starts is refused with a Lithuanian message; once fixed and publi
 project is found by the public search."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from projects.models import Project, ProjectStatus
 
-# Data made by migrations (the editors group) is restored after each live-server test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "pass-word-123"
 TITLE = "Bendruomenių stiprinimas Žemaitijoje"
@@ -16,11 +14,11 @@ PERIOD_ERROR = "Projekto pabaiga negali būti ankstesnė už pradžią."
 
 
 @pytest.fixture
-def editor(django_user_model, seeded):
+def editor(django_user_model, seeded, editors_group):
     user = django_user_model.objects.create_user(
         "redaktore", "r@example.org", PASSWORD, is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Redaktoriai"))
+    user.groups.add(editors_group)
     return user
 
 

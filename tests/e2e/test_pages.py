@@ -4,8 +4,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# Data made by migrations (the editors group) is restored after each live-server test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MIC_PROJECT = "/projects/moteru-informacijos-centro-instituciniu-gebejimu-stiprinimas-23-24/"
 PAGES = {

@@ -7,8 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-# Data made by migrations is restored after each live-server test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MIC_TITLE = "Moterų informacijos centro institucinių gebėjimų stiprinimas 23/24"
 MIC_PATH = "/projects/moteru-informacijos-centro-instituciniu-gebejimu-stiprinimas-23-24/"
