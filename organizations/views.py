@@ -44,7 +44,9 @@ def _organization_initials():
 
 @require_safe
 def organization_list(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Control characters (a NUL byte above all, which PostgreSQL refuses) are never a name.
+    query = "".join(c for c in request.GET.get("q", "") if c.isprintable())
+    query = query.strip()[:MAX_QUERY_LENGTH]
     letter = request.GET.get("letter", "").strip()[:1].upper()
     if not letter.isalpha():
         letter = ""

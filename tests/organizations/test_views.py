@@ -137,3 +137,13 @@ def test_organization_list_query_count_is_the_same_with_1_and_with_50_organizati
     for _ in range(49):
         organization_factory()
     assert count_queries(client, "/organizations/") == one
+
+
+def test_organization_list_ignores_control_characters_in_the_name_filter(client, seeded):
+    response = client.get("/organizations/?q=gimna%00zija")
+    assert response.status_code == 200
+    assert response.context["query"] == "gimnazija"
+
+
+def test_organization_list_cuts_a_very_long_name_filter(client, seeded):
+    assert len(client.get("/organizations/?q=" + "x" * 5000).context["query"]) == 100
