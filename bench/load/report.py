@@ -1,0 +1,86 @@
+"""Turns locust's stats CSV into the Markdown result file (bench/load/run.sh calls it)."""
+
+import argparse
+import csv
+import os
+import platform
+import subprocess
+
+# Targets: p95 in milliseconds per kind of request.
+TARGETS = {"search": 300, "project": 100}
+
+
+def postgres_version():
+    try:
+        return subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", "show server_version"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[0]
+    except (OSError, subprocess.CalledProcessError, IndexError):
+        return "unknown"
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("stats_csv")
+    parser.add_argument("--projects", type=int, required=True)
+    parser.add_argument("--users", type=int, required=True)
+    parser.add_argument("--duration", type=int, required=True)
+    parser.add_argument("--workers", type=int, required=True)
+    args = parser.parse_args()
+
+    with open(args.stats_csv, newline="") as stats:
+        rows = list(csv.DictReader(stats))
+    total = next(row for row in rows if row["Name"] == "Aggregated")
+    kinds = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda r: r["Name"])
+
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"# Load test: {args.projects:,} published projects on PostgreSQL".replace(",", " "))
+    print()
+    print(
+        f"Machine: {os.cpu_count()} cores ({cpu_name()}), {memory_gib:.0f} GiB RAM, everything on "
+        f"one box: PostgreSQL {postgres_version()}, gunicorn ({args.workers} gthread workers "
+        "× 4 threads) and locust share the same cores."
+    )
+    print(
+        f"Command: `USERS={args.users} DURATION={args.duration} bash bench/load/run.sh` "
+        f"({args.users} simulated visitors, 0.5–1.5 s think time, {args.duration} s, "
+        "127.0.0.1 only)."
+    )
+    print()
+    print(
+        f"**Total: {int(total['Request Count'])} requests, {float(total['Requests/s']):.1f} "
+        f"requests/s, {int(total['Failure Count'])} errors; p50 {total['50%']} ms, "
+        f"p95 {total['95%']} ms, p99 {total['99%']} ms.**"
+    )
+    print()
+    print("| request | count | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | p95 target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for row in kinds:
+        target = TARGETS.get(row["Name"])
+        verdict = ""
+        if target:
+            met = float(row["95%"]) < target
+            verdict = f"< {target} ms: {'met' if met else 'missed'}"
+        print(
+            f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} "
+            f"| {float(row['Requests/s']):.1f} | {row['50%']} | {row['95%']} | {row['99%']} "
+            f"| {float(row['Max Response Time']):.0f} | {verdict} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

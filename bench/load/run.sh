@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load test: gunicorn serving the portal on PostgreSQL, driven by locust, on this machine only
+# (127.0.0.1), for a fixed time. Writes bench/results/load-<projects>-postgresql.md.
+#
+#   bash bench/load/run.sh                 # 50 users for 60 s against the ngo_bench database
+#   USERS=10 DURATION=20 bash bench/load/run.sh
+#
+# Needs the load extras (pip install -e ".[load]") and a database filled by the search
+# benchmark (python -m bench.search --size 100000).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DB=${LOAD_DB:-ngo_bench}
+USERS=${USERS:-50}
+DURATION=${DURATION:-60}
+PORT=${PORT:-8100}
+WORKERS=${WORKERS:-4}
+PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
+
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
+SECRET_KEY=$(openssl rand -hex 32)
+export SECRET_KEY ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 LOG_LEVEL=WARNING
+
+projects=$("${PSQL[@]}" -c "select count(*) from projects_project where status = 'published'")
+echo "== $projects published projects in $DB"
+
+work=$(mktemp -d)
+export LOAD_SLUGS="$work/slugs" LOAD_ORGANIZATIONS="$work/organizations"
+export LOAD_FUNDERS="$work/funders" LOAD_YEARS="$work/years"
+"${PSQL[@]}" -c "select slug from projects_project where status = 'published'
+                 order by md5(slug) limit 2000" >"$LOAD_SLUGS"
+"${PSQL[@]}" -c "select slug from organizations_organization order by md5(slug) limit 500" \
+  >"$LOAD_ORGANIZATIONS"
+"${PSQL[@]}" -c "select distinct o.slug from organizations_organization o
+                 join projects_funding f on f.funder_id = o.id" >"$LOAD_FUNDERS"
+"${PSQL[@]}" -c "select distinct extract(year from start_date)::int from projects_project
+                 where status = 'published' and start_date is not null" >"$LOAD_YEARS"
+
+.venv/bin/python manage.py migrate --noinput -v0
+.venv/bin/python manage.py collectstatic --noinput -v0
+
+echo "== gunicorn on 127.0.0.1:$PORT ($WORKERS workers)"
+.venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+  --worker-class gthread --threads 4 --timeout 60 --log-level warning &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 60); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break
+  sleep 1
+done
+# Warm each worker's connection and caches, as a running site would be.
+for _ in $(seq 20); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/projects/?q=projektas"; done
+
+echo "== locust: $USERS users for ${DURATION}s"
+timeout $((DURATION + 60)) .venv/bin/locust -f bench/load/locustfile.py --headless \
+  --host "http://127.0.0.1:$PORT" --users "$USERS" --spawn-rate 10 --run-time "${DURATION}s" \
+  --stop-timeout 10 --csv "$work/load" --only-summary --loglevel WARNING || status=$?
+# locust exits 1 when any request failed; the report still records it.
+echo "locust exit status: ${status:-0}"
+
+out="bench/results/load-${projects}-postgresql.md"
+.venv/bin/python bench/load/report.py "$work/load_stats.csv" \
+  --projects "$projects" --users "$USERS" --duration "$DURATION" --workers "$WORKERS" >"$out"
+cat "$out"
