@@ -17,7 +17,8 @@ def head_links(context):
     path = request.path
     page = request.GET.get("page", "")
     canonical = request.build_absolute_uri(path)
-    if page.isdigit() and int(page) > 1:
+    # Only ASCII digits: str.isdigit() also accepts "¹", which int() refuses.
+    if page.isascii() and page.isdigit() and int(page) > 1:
         canonical += f"?page={int(page)}"
     alternates = [
         (code, request.build_absolute_uri(translate_url(path, code)))

@@ -107,3 +107,10 @@ def test_pages_give_their_address_in_each_language(client, seeded):
     assert f'<link rel="alternate" hreflang="en" href="http://testserver/en{PROJECT_URL}">' in html
     assert f'<link rel="alternate" hreflang="lt" href="http://testserver{PROJECT_URL}">' in html
     assert f'hreflang="x-default" href="http://testserver{PROJECT_URL}"' in html
+
+
+def test_canonical_url_ignores_a_page_number_that_is_not_plain_digits(client, seeded):
+    response = client.get("/years/2017/?page=%C2%B9")
+    assert response.status_code == 200
+    canonical = '<link rel="canonical" href="http://testserver/years/2017/">'
+    assert canonical in response.content.decode()
