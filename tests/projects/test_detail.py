@@ -102,3 +102,9 @@ def test_project_page_query_count_is_the_same_with_1_and_with_50_related_rows(
     for _ in range(49):
         add_rows()
     assert count_queries(client, project.get_absolute_url()) == one
+
+
+def test_project_page_describes_itself_for_link_previews(client, seeded):
+    html = client.get(MIC).content.decode()
+    assert '<meta property="og:title" content="Moterų informacijos centro' in html
+    assert f'<meta property="og:url" content="http://testserver{MIC}">' in html
