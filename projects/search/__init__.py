@@ -97,8 +97,11 @@ def _database(queryset):
     return connections[queryset.db]
 
 
-def text_filtered(queryset, criteria):
-    """`queryset` narrowed to the projects whose chosen fields match the text query."""
+def text_filtered(queryset, criteria, *, direct=False):
+    """`queryset` narrowed to the projects whose chosen fields match the text query.
+
+    `direct`: test the row itself rather than through a subquery (PostgreSQL), for a
+    top-level query whose only other condition is the queryset's own."""
     if not criteria.has_text:
         return queryset
     if not criteria.fields:
@@ -107,7 +110,7 @@ def text_filtered(queryset, criteria):
     if criteria.exact:
         sql, params = backend.exact_condition(criteria.exact_phrase, criteria.fields)
     else:
-        sql, params = backend.match_condition(criteria.parsed, criteria.fields)
+        sql, params = backend.match_condition(criteria.parsed, criteria.fields, direct=direct)
     return queryset.filter(ProjectSQL(sql, params))
 
 
@@ -149,14 +152,17 @@ def matching(queryset, criteria, *, skip=()):
     return apply_filters(text_filtered(queryset, criteria), criteria, skip=skip)
 
 
-def order(queryset, criteria):
-    """`queryset` (already matching) in the order `criteria.effective_sort` asks for."""
+def order(queryset, criteria, *, candidates=None):
+    """`queryset` (already matching) in the order `criteria.effective_sort` asks for.
+
+    Relevance ranks `candidates` (ids), or else a bounded subset of `queryset`."""
     from projects.models import Funding
 
     sort = criteria.effective_sort
     if sort == "relevance":
         backend = backend_for(_database(queryset))
-        candidates = queryset.order_by().values("id")[: backend.CANDIDATE_LIMIT]
+        if candidates is None:
+            candidates = queryset.order_by().values("id")[: backend.CANDIDATE_LIMIT]
         expressions = backend.rank_expressions(
             criteria.parsed, criteria.fields, exact_phrase=criteria.exact_phrase
         )

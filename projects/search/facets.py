@@ -26,16 +26,17 @@ def _filter_clauses(criteria, connection):
     adapt = connection.ops.adapt_datefield_value
     clauses = {}
     if criteria.funders:
+        # `funded` holds every funding of every matched project: no need to read them again.
         clauses["funder"] = (
-            "m.id IN (SELECT f.project_id FROM projects_funding f"
-            " JOIN organizations_organization o ON o.id = f.funder_id"
-            f" WHERE o.slug IN ({_placeholders(criteria.funders)}))",
+            "m.id IN (SELECT fx.id FROM funded fx WHERE fx.funder_id IN"
+            " (SELECT o.id FROM organizations_organization o"
+            f" WHERE o.slug IN ({_placeholders(criteria.funders)})))",
             list(criteria.funders),
         )
     if criteria.programme:
         clauses["programme"] = (
-            "m.id IN (SELECT f.project_id FROM projects_funding f"
-            " JOIN projects_fundingprogramme p ON p.id = f.programme_id WHERE p.slug = %s)",
+            "m.id IN (SELECT fx.id FROM funded fx WHERE fx.programme_id IN"
+            " (SELECT p.id FROM projects_fundingprogramme p WHERE p.slug = %s))",
             [criteria.programme],
         )
     if criteria.organization:
@@ -58,10 +59,12 @@ def _where(clauses, skip=None, extra=()):
     return (" WHERE " + " AND ".join(sql)) if sql else "", params
 
 
-def counts(text_matched, criteria):
-    """(total, {facet: [(value id or year, count)]}) for the projects of `text_matched`.
+def counts(text_matched, criteria, *, id_limit=0):
+    """(total, {facet: [(value id or year, count)]}, ids) for the projects of `text_matched`.
 
     `text_matched` is the queryset already narrowed by the text query (not by the filters).
+    `ids`: up to `id_limit` ids of the projects matching everything (an arbitrary subset
+    when more match), so the shown page need not evaluate the text query again.
     """
     connection = connections[text_matched.db]
     vendor = connection.vendor
@@ -85,6 +88,12 @@ def counts(text_matched, criteria):
     where, where_params = _where(clauses)
     selects.append(f"SELECT 'total', 0, count(*) FROM matched m{where}")
     params += where_params
+    if id_limit:
+        selects.append(
+            f"SELECT 'id', matching.id, 0 FROM (SELECT m.id FROM matched m{where}"
+            " LIMIT %s) AS matching"
+        )
+        params += where_params + [id_limit]
 
     where, where_params = _where(clauses, "funder")
     selects.append(
@@ -119,37 +128,19 @@ def counts(text_matched, criteria):
 
     statement = sql[0] + "\n" + "\nUNION ALL\n".join(selects)
     with connection.cursor() as cursor:
-        plan_for_index = vendor == "postgresql" and criteria.has_text and not criteria.exact
-        if plan_for_index:
-            _plan_for_index(cursor, True)
         cursor.execute(statement, params)
         rows = cursor.fetchall()
-        if plan_for_index:
-            _plan_for_index(cursor, False)
-    total = 0
+    total, ids = 0, []
     facets = {"funder": [], "programme": [], "organization": [], "year_first": [], "year_last": []}
     for facet, value, count in rows:
         if facet == "total":
             total = count
+        elif facet == "id":
+            ids.append(value)
         else:
             facets[facet].append((value, count))
     facets["year"] = _years_touched(facets.pop("year_first"), facets.pop("year_last"))
-    return total, facets
-
-
-def _plan_for_index(cursor, on):
-    """Make PostgreSQL find the text matches through the GIN index (inside a transaction).
-
-    The planner does not count the cost of reading each row's tsvector (TOASTed), so for a
-    common word it scans the table and evaluates `@@` on every row; a bitmap scan of the GIN
-    index reads only the (narrow, see schema.py) heap pages, no tsvector at all. Nested loops
-    are ruled out with it, or the fundings would be fetched one index probe per project.
-    """
-    value = "off" if on else "on"
-    cursor.execute(
-        "SELECT set_config('enable_seqscan', %s, true), set_config('enable_nestloop', %s, true)",
-        [value, value],
-    )
+    return total, facets, ids
 
 
 def _years_touched(first_years, last_years):

@@ -73,12 +73,16 @@ def search_projects(
         return results
 
     with search_session(connections[queryset.db], criteria):
+        ids = None
         if facets:
-            results.total, raw = counts(text_filtered(queryset, criteria), criteria)
+            limit = candidate_limit(connections[queryset.db])
+            results.total, raw, ids = counts(
+                text_filtered(queryset, criteria, direct=True), criteria, id_limit=limit
+            )
             results.facets = labelled_facets(raw, criteria)
         else:
             results.total = matching(queryset, criteria).count()
-        results.page = _page(results, queryset, criteria, page_size)
+        results.page = _page(results, queryset, criteria, page_size, ids)
         if hints and results.total == 0:
             add_hints(results, queryset, criteria)
     for project in results.page.object_list:
@@ -89,24 +93,41 @@ def search_projects(
 
 @contextlib.contextmanager
 def search_session(connection, criteria):
-    """On PostgreSQL, no JIT compilation for the search's queries: on a large registry their
-    estimated cost passes the JIT threshold, and compiling costs more than they run."""
+    """Planner settings for the search's queries on PostgreSQL, for this transaction only.
+
+    - No JIT: on a large registry the estimated costs pass the JIT threshold, and compiling
+      costs more than the queries run.
+    - More work_mem: facet counts hash and sort every match.
+    - For a text query, no sequential scans: the planner does not count the cost of reading
+      each row's (TOASTed) tsvector, so for a common word it would scan the table and test
+      `@@` on every row; a bitmap scan of the GIN index reads only the heap pages (narrow,
+      see schema.py) and no tsvector at all.
+    """
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SELECT set_config('jit', 'off', true)")
-        # Facet counts sort and hash every match; keep that in memory.
         cursor.execute("SELECT set_config('work_mem', '32MB', true)")
+        if criteria.has_text and not criteria.exact:
+            cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         yield
 
 
-def _page(results, queryset, criteria, page_size):
-    ordered = order(matching(queryset, criteria), criteria).for_listing()
+def _page(results, queryset, criteria, page_size, ids=None):
+    """The requested page. `ids` (from the counts): every match when there are no more than
+    the candidate limit, else the bounded subset relevance ranks; either way the text query
+    is not evaluated again."""
+    limit = candidate_limit(connections[queryset.db])
+    relevance = criteria.effective_sort == "relevance"
+    if ids is not None and (relevance or results.total <= limit):
+        ordered = order(queryset.filter(id__in=ids), criteria, candidates=ids)
+    else:
+        ordered = order(matching(queryset, criteria), criteria)
+    ordered = ordered.for_listing()
     paginator = Paginator(ordered, page_size)
     shown = results.total
-    limit = candidate_limit(connections[queryset.db])
-    if criteria.effective_sort == "relevance" and results.total > limit:
+    if relevance and results.total > limit:
         shown = limit
         results.ranked_subset = True
     # The count is known already; the paginator need not ask again.

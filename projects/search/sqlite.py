@@ -38,7 +38,7 @@ def fts_query(items, fields, *, prefix=False):
     return "{" + " ".join(fields) + "} : (" + " AND ".join(phrases) + ")"
 
 
-def match_condition(parsed, fields):
+def match_condition(parsed, fields, *, direct=False):
     """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`."""
     required = fts_query(parsed.required, fields, prefix=parsed.prefix)
     clauses, params = [], []
