@@ -22,6 +22,8 @@ class Bar:
     label_y: float
     value_x: float
     value_y: float
+    # Crowded axes label every few bars only; the table names each one.
+    show_label: bool = True
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ COLUMN_TOP = 26  # room for the value above the tallest column
 COLUMN_BOTTOM = 26  # room for the year below the baseline
 # Above this many columns the values would overlap: the table carries them.
 MAX_LABELLED_COLUMNS = 6
+# At most this many labels fit under the columns.
+MAX_AXIS_LABELS = 9
 
 
 def _scale(value, largest, extent):
@@ -59,6 +63,7 @@ def column_chart(points, *, width=COLUMN_WIDTH, height=COLUMN_HEIGHT):
     slot = width / max(len(points), 1)
     column = min(slot * 0.7, 64)
     largest = max((value for _label, value, _href in points), default=0)
+    label_step = -(-len(points) // MAX_AXIS_LABELS) or 1
     bars = []
     for index, (label, value, href) in enumerate(points):
         bar_height = _scale(value, largest, plot_height)
@@ -80,6 +85,7 @@ def column_chart(points, *, width=COLUMN_WIDTH, height=COLUMN_HEIGHT):
                 label_y=baseline + 19,
                 value_x=centre,
                 value_y=round(baseline - bar_height - 7, 2),
+                show_label=index % label_step == 0,
             )
         )
     return Chart(

@@ -43,3 +43,21 @@ def test_bar_chart_grows_with_its_rows():
 
 def test_an_empty_chart_has_no_bars():
     assert column_chart([]).bars == []
+
+
+def test_a_crowded_axis_labels_every_few_columns():
+    chart = column_chart([(year, Decimal("1"), "") for year in range(2000, 2020)])
+    assert [bar.label for bar in chart.bars if bar.show_label] == [
+        "2000",
+        "2003",
+        "2006",
+        "2009",
+        "2012",
+        "2015",
+        "2018",
+    ]
+
+
+def test_a_short_axis_labels_every_column():
+    chart = column_chart([(year, Decimal("1"), "") for year in range(2000, 2005)])
+    assert all(bar.show_label for bar in chart.bars)
