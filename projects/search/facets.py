@@ -59,12 +59,13 @@ def _where(clauses, skip=None, extra=()):
     return (" WHERE " + " AND ".join(sql)) if sql else "", params
 
 
-def counts(text_matched, criteria, *, id_limit=0):
+def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
     """(total, {facet: [(value id or year, count)]}, ids) for the projects of `text_matched`.
 
     `text_matched` is the queryset already narrowed by the text query (not by the filters).
     `ids`: up to `id_limit` ids of the projects matching everything (an arbitrary subset
     when more match), so the shown page need not evaluate the text query again.
+    `with_facets=False` gives the total and the ids only.
     """
     connection = connections[text_matched.db]
     vendor = connection.vendor
@@ -95,36 +96,41 @@ def counts(text_matched, criteria, *, id_limit=0):
         )
         params += where_params + [id_limit]
 
-    where, where_params = _where(clauses, "funder")
-    selects.append(
-        f"SELECT 'funder', m.funder_id, count(DISTINCT m.id) FROM funded m{where}"
-        " GROUP BY m.funder_id"
-    )
-    params += where_params
+    if with_facets:
+        where, where_params = _where(clauses, "funder")
+        selects.append(
+            f"SELECT 'funder', m.funder_id, count(DISTINCT m.id) FROM funded m{where}"
+            " GROUP BY m.funder_id"
+        )
+        params += where_params
 
-    where, where_params = _where(clauses, "programme", ["m.programme_id IS NOT NULL"])
-    selects.append(
-        f"SELECT 'programme', m.programme_id, count(DISTINCT m.id) FROM funded m{where}"
-        " GROUP BY m.programme_id"
-    )
-    params += where_params
+        where, where_params = _where(clauses, "programme", ["m.programme_id IS NOT NULL"])
+        selects.append(
+            f"SELECT 'programme', m.programme_id, count(DISTINCT m.id) FROM funded m{where}"
+            " GROUP BY m.programme_id"
+        )
+        params += where_params
 
-    where, where_params = _where(clauses, "organization")
-    selects.append(
-        f"SELECT 'organization', m.implementer_id, count(*) FROM matched m{where}"
-        " GROUP BY m.implementer_id"
-    )
-    params += where_params
+        where, where_params = _where(clauses, "organization")
+        selects.append(
+            f"SELECT 'organization', m.implementer_id, count(*) FROM matched m{where}"
+            " GROUP BY m.implementer_id"
+        )
+        params += where_params
 
-    # A project counts in every year from its first to its last: the count for year Y is the
-    # number of periods starting by Y minus those ended before Y, from two small histograms.
-    where, where_params = _where(clauses, "year", ["m.start_date IS NOT NULL"])
-    first_year = YEAR_OF[vendor].format(column="m.start_date")
-    last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
-    selects.append(f"SELECT 'year_first', {first_year}, count(*) FROM matched m{where} GROUP BY 2")
-    params += where_params
-    selects.append(f"SELECT 'year_last', {last_year}, count(*) FROM matched m{where} GROUP BY 2")
-    params += where_params
+        # A project counts in every year from its first to its last: the count for year Y is
+        # the number of periods starting by Y minus those ended before Y (two histograms).
+        where, where_params = _where(clauses, "year", ["m.start_date IS NOT NULL"])
+        first_year = YEAR_OF[vendor].format(column="m.start_date")
+        last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
+        selects.append(
+            f"SELECT 'year_first', {first_year}, count(*) FROM matched m{where} GROUP BY 2"
+        )
+        params += where_params
+        selects.append(
+            f"SELECT 'year_last', {last_year}, count(*) FROM matched m{where} GROUP BY 2"
+        )
+        params += where_params
 
     statement = sql[0] + "\n" + "\nUNION ALL\n".join(selects)
     with connection.cursor() as cursor:

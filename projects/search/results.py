@@ -73,15 +73,14 @@ def search_projects(
         return results
 
     with search_session(connections[queryset.db], criteria):
-        ids = None
+        results.total, raw, ids = counts(
+            text_filtered(queryset, criteria, direct=True),
+            criteria,
+            id_limit=candidate_limit(connections[queryset.db]),
+            with_facets=facets,
+        )
         if facets:
-            limit = candidate_limit(connections[queryset.db])
-            results.total, raw, ids = counts(
-                text_filtered(queryset, criteria, direct=True), criteria, id_limit=limit
-            )
             results.facets = labelled_facets(raw, criteria)
-        else:
-            results.total = matching(queryset, criteria).count()
         results.page = _page(results, queryset, criteria, page_size, ids)
         if hints and results.total == 0:
             add_hints(results, queryset, criteria)
