@@ -40,6 +40,7 @@ def main():
     parser.add_argument("--users", type=int, required=True)
     parser.add_argument("--duration", type=int, required=True)
     parser.add_argument("--workers", type=int, required=True)
+    parser.add_argument("--load-before", default="unknown")
     args = parser.parse_args()
 
     with open(args.stats_csv, newline="") as stats:
@@ -53,7 +54,8 @@ def main():
     print(
         f"Machine: {os.cpu_count()} cores ({cpu_name()}), {memory_gib:.0f} GiB RAM, everything on "
         f"one box: PostgreSQL {postgres_version()}, gunicorn ({args.workers} gthread workers "
-        "× 4 threads) and locust share the same cores."
+        "× 4 threads) and locust share the same cores. Load average (1, 5, 15 min) before "
+        f"the run: {args.load_before}."
     )
     print(
         f"Command: `USERS={args.users} DURATION={args.duration} bash bench/load/run.sh` "

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: gunicorn serving the portal on PostgreSQL, driven by locust, on this machine only
-# (127.0.0.1), for a fixed time. Writes bench/results/load-<projects>-postgresql.md.
+# (127.0.0.1), for a fixed time. Writes bench/results/load-<projects>-postgresql-<users>-users.md.
 #
 #   bash bench/load/run.sh                 # 50 users for 60 s against the ngo_bench database
 #   USERS=10 DURATION=20 bash bench/load/run.sh
@@ -39,9 +39,13 @@ export LOAD_FUNDERS="$work/funders" LOAD_YEARS="$work/years"
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
 
+# Other work on the box disturbs the figures: the report states the load before the run.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Keep-alive longer than a visitor's think time, so that a reused connection is never one the
+# server is closing at that moment (a reset, counted as an error).
 echo "== gunicorn on 127.0.0.1:$PORT ($WORKERS workers)"
 .venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
-  --worker-class gthread --threads 4 --timeout 60 --log-level warning &
+  --worker-class gthread --threads 4 --timeout 60 --keep-alive 10 --log-level warning &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 60); do
@@ -58,7 +62,8 @@ timeout $((DURATION + 60)) .venv/bin/locust -f bench/load/locustfile.py --headle
 # locust exits 1 when any request failed; the report still records it.
 echo "locust exit status: ${status:-0}"
 
-out="bench/results/load-${projects}-postgresql.md"
+out="bench/results/load-${projects}-postgresql-${USERS}-users.md"
 .venv/bin/python bench/load/report.py "$work/load_stats.csv" \
-  --projects "$projects" --users "$USERS" --duration "$DURATION" --workers "$WORKERS" >"$out"
+  --projects "$projects" --users "$USERS" --duration "$DURATION" --workers "$WORKERS" \
+  --load-before "$load_before" >"$out"
 cat "$out"
