@@ -7,8 +7,12 @@ give. A project counts in every year its period touches.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.db import connections
+
+# (first year, last year) of a period as one number: first * YEAR_CODE + last.
+YEAR_CODE = 10000
 
 # The calendar year of a date column, per vendor.
 YEAR_OF = {
@@ -21,21 +25,28 @@ def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
-def _filter_clauses(criteria, connection):
-    """{filter name: (sql on alias m, params)} for the filters set in `criteria`."""
+def _filter_clauses(criteria, connection, *, fundings="funded"):
+    """{filter name: (sql on alias m, params)} for the filters set in `criteria`.
+
+    `fundings`: "funded" reads the fundings of the matched projects (the CTE below); any
+    other value reads the fundings table itself (before `funded` exists)."""
     adapt = connection.ops.adapt_datefield_value
+    if fundings == "funded":
+        # `funded` holds every funding of every matched project: no need to read them again.
+        source = "SELECT fx.id FROM funded fx"
+    else:
+        source = "SELECT fx.project_id FROM projects_funding fx"
     clauses = {}
     if criteria.funders:
-        # `funded` holds every funding of every matched project: no need to read them again.
         clauses["funder"] = (
-            "m.id IN (SELECT fx.id FROM funded fx WHERE fx.funder_id IN"
+            f"m.id IN ({source} WHERE fx.funder_id IN"
             " (SELECT o.id FROM organizations_organization o"
             f" WHERE o.slug IN ({_placeholders(criteria.funders)})))",
             list(criteria.funders),
         )
     if criteria.programme:
         clauses["programme"] = (
-            "m.id IN (SELECT fx.id FROM funded fx WHERE fx.programme_id IN"
+            f"m.id IN ({source} WHERE fx.programme_id IN"
             " (SELECT p.id FROM projects_fundingprogramme p WHERE p.slug = %s))",
             [criteria.programme],
         )
@@ -76,6 +87,15 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
     )
     clauses = _filter_clauses(criteria, connection)
     params = list(base_params)
+    # Every count below needs only the matches that fail at most one filter (a facet applies
+    # every filter but its own; the total and ids, every filter): leave the others out at
+    # once, so a filtered search does not carry every text match through the facets.
+    needed = len(clauses) - 1 if with_facets else len(clauses)
+    if needed > 0:
+        early = _filter_clauses(criteria, connection, fundings="table")
+        satisfied = " + ".join(f"(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in early.values())
+        base_sql = f"SELECT * FROM ({base_sql}) m WHERE {satisfied} >= %s"
+        params += [param for _, values in early.values() for param in values] + [needed]
     sql = [
         f"WITH matched AS MATERIALIZED ({base_sql}),"
         # One row per funding of a matched project, with the project's columns, so the
@@ -98,15 +118,18 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
 
     if with_facets:
         where, where_params = _where(clauses, "funder")
+        # Counting distinct (project, value) pairs hashes them; count(DISTINCT) would sort.
         selects.append(
-            f"SELECT 'funder', m.funder_id, count(DISTINCT m.id) FROM funded m{where}"
+            "SELECT 'funder', m.funder_id, count(*) FROM"
+            f" (SELECT DISTINCT m.id, m.funder_id FROM funded m{where}) AS m"
             " GROUP BY m.funder_id"
         )
         params += where_params
 
         where, where_params = _where(clauses, "programme", ["m.programme_id IS NOT NULL"])
         selects.append(
-            f"SELECT 'programme', m.programme_id, count(DISTINCT m.id) FROM funded m{where}"
+            "SELECT 'programme', m.programme_id, count(*) FROM"
+            f" (SELECT DISTINCT m.id, m.programme_id FROM funded m{where}) AS m"
             " GROUP BY m.programme_id"
         )
         params += where_params
@@ -119,16 +142,14 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
         params += where_params
 
         # A project counts in every year from its first to its last: the count for year Y is
-        # the number of periods starting by Y minus those ended before Y (two histograms).
+        # the number of periods starting by Y minus those ended before Y. One pass counts the
+        # (first year, last year) pairs, coded as one number; Python sums both histograms.
         where, where_params = _where(clauses, "year", ["m.start_date IS NOT NULL"])
         first_year = YEAR_OF[vendor].format(column="m.start_date")
         last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
         selects.append(
-            f"SELECT 'year_first', {first_year}, count(*) FROM matched m{where} GROUP BY 2"
-        )
-        params += where_params
-        selects.append(
-            f"SELECT 'year_last', {last_year}, count(*) FROM matched m{where} GROUP BY 2"
+            f"SELECT 'years', {first_year} * {YEAR_CODE} + {last_year}, count(*)"
+            f" FROM matched m{where} GROUP BY 2"
         )
         params += where_params
 
@@ -137,7 +158,7 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     total, ids = 0, []
-    facets = {"funder": [], "programme": [], "organization": [], "year_first": [], "year_last": []}
+    facets = {"funder": [], "programme": [], "organization": [], "years": []}
     for facet, value, count in rows:
         if facet == "total":
             total = count
@@ -145,7 +166,11 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
             ids.append(value)
         else:
             facets[facet].append((value, count))
-    facets["year"] = _years_touched(facets.pop("year_first"), facets.pop("year_last"))
+    first_years, last_years = defaultdict(int), defaultdict(int)
+    for code, count in facets.pop("years"):
+        first_years[code // YEAR_CODE] += count
+        last_years[code % YEAR_CODE] += count
+    facets["year"] = _years_touched(list(first_years.items()), list(last_years.items()))
     return total, facets, ids
 
 

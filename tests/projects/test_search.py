@@ -267,6 +267,28 @@ def test_organization_and_programme_facets_count_matching_projects(funded):
     assert {item["value"]: item["count"] for item in facets["organization"]}["asociacija"] == 1
 
 
+def test_with_two_filters_each_facet_applies_the_other_one(funded):
+    facets = search("q=klubas&funder=sadm&year=2020").facets
+    assert {item["value"]: item["count"] for item in facets["funder"]} == {"sadm": 1, "fondas": 1}
+    assert {item["value"]: item["count"] for item in facets["year"]} == {
+        2019: 1,
+        2020: 1,
+        2021: 1,
+        2022: 1,
+    }
+
+
+def test_a_project_failing_two_filters_counts_in_no_facet(funded):
+    facets = search("q=klubas&funder=sadm&year=2020&organization=asociacija").facets
+    assert {item["value"]: item["count"] for item in facets["funder"]} == {"sadm": 1}
+    assert {item["value"]: item["count"] for item in facets["year"]} == {
+        2019: 1,
+        2020: 1,
+        2021: 1,
+    }
+    assert {item["value"]: item["count"] for item in facets["organization"]} == {"asociacija": 1}
+
+
 # Sorting
 
 
