@@ -118,18 +118,15 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
 
     if with_facets:
         where, where_params = _where(clauses, "funder")
-        # Counting distinct (project, value) pairs hashes them; count(DISTINCT) would sort.
         selects.append(
-            "SELECT 'funder', m.funder_id, count(*) FROM"
-            f" (SELECT DISTINCT m.id, m.funder_id FROM funded m{where}) AS m"
+            f"SELECT 'funder', m.funder_id, count(DISTINCT m.id) FROM funded m{where}"
             " GROUP BY m.funder_id"
         )
         params += where_params
 
         where, where_params = _where(clauses, "programme", ["m.programme_id IS NOT NULL"])
         selects.append(
-            "SELECT 'programme', m.programme_id, count(*) FROM"
-            f" (SELECT DISTINCT m.id, m.programme_id FROM funded m{where}) AS m"
+            f"SELECT 'programme', m.programme_id, count(DISTINCT m.id) FROM funded m{where}"
             " GROUP BY m.programme_id"
         )
         params += where_params
