@@ -108,3 +108,8 @@ def test_project_page_describes_itself_for_link_previews(client, seeded):
     html = client.get(MIC).content.decode()
     assert '<meta property="og:title" content="Moterų informacijos centro' in html
     assert f'<meta property="og:url" content="http://testserver{MIC}">' in html
+
+
+def test_project_content_is_marked_lithuanian_on_english_pages(client, seeded):
+    html = client.get(f"/en{MIC}").content.decode()
+    assert '<h1 lang="lt">Moterų informacijos centro' in html
