@@ -1,6 +1,6 @@
 """Read-only JSON API over published projects, organizations and funders."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema
@@ -17,7 +17,7 @@ from api.serializers import (
     ProjectSerializer,
 )
 from organizations.models import Organization
-from projects.models import Funding, Project, ProjectPartner, ProjectStatus
+from projects.models import Funding, Project, ProjectStatus
 
 MAX_NAME_QUERY = 100
 
@@ -92,22 +92,9 @@ class ProjectViewSet(ReadOnlyAPIViewSet):
     filter_backends = [ProjectSearchBackend]
 
     def get_queryset(self):
-        queryset = (
-            Project.objects.published()
-            .select_related("implementer")
-            .prefetch_related(
-                Prefetch(
-                    "partner_links",
-                    queryset=ProjectPartner.objects.select_related("organization"),
-                ),
-                Prefetch(
-                    "fundings",
-                    queryset=Funding.objects.select_related("funder", "programme"),
-                ),
-            )
-        )
+        queryset = Project.objects.published().for_listing().with_partners()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related("goals", "tasks", "activities", "results")
+            queryset = queryset.with_statements()
         return queryset
 
     def get_serializer_class(self):

@@ -102,6 +102,18 @@ class ProjectQuerySet(models.QuerySet):
             )
         )
 
+    def with_partners(self):
+        return self.prefetch_related(
+            Prefetch(
+                "partner_links",
+                queryset=ProjectPartner.objects.select_related("organization"),
+            )
+        )
+
+    def with_statements(self):
+        """Goals, tasks, activities and results, one query each."""
+        return self.prefetch_related("goals", "tasks", "activities", "results")
+
 
 class Project(models.Model):
     title = models.CharField(_("pavadinimas"), max_length=500)

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from projects.models import Funding, Project, ProjectPartner
+from projects.models import Funding, Project
 from projects.related import related_projects
 from projects.search import search_projects
 from projects.search.presentation import (
@@ -86,15 +86,9 @@ def project_detail(request, slug):
     queryset = (
         Project.objects.published()
         .select_related("implementer")
+        .with_partners()
+        .with_statements()
         .prefetch_related(
-            "goals",
-            "tasks",
-            "activities",
-            "results",
-            Prefetch(
-                "partner_links",
-                queryset=ProjectPartner.objects.select_related("organization"),
-            ),
             Prefetch(
                 "fundings",
                 queryset=Funding.objects.select_related("funder", "programme__administrator"),
