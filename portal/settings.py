@@ -4,6 +4,7 @@ DATABASE_URL  defaults to a SQLite file in the project folder, so a newcomer nee
 DEBUG         "1"/"true" turns development mode on; off by default.
 SECRET_KEY    required unless DEBUG is on.
 ALLOWED_HOSTS comma-separated host names.
+REDIS_URL     a cache shared by every worker process (optional).
 """
 
 import os
@@ -118,6 +119,21 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache for every worker process when REDIS_URL is set (redis://host:port/db): cached
+# figures and search summaries, and their renewal when a record changes, are then shared.
+# Without it each process keeps its own in memory (fine for one process, as in development).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ngo-registry"),
+        }
+    }
+# How long a search page's summary (total, facets, shown ids) is reused; 0 turns it off.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

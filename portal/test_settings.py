@@ -18,3 +18,6 @@ STORAGES = {
 # Serve static files from the finders, as runserver does; no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Each test process caches in its own memory, whatever REDIS_URL says (tests/conftest.py
+# clears it before every test); tests of the shared cache set REDIS_URL's cache themselves.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,8 +8,12 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projektai")
 
     def ready(self):
+        from projects import registry_version
         from projects.models import Project
         from projects.search import index
+
+        # Cached figures and search summaries are renewed when any record changes.
+        registry_version.connect_signals()
 
         # The SQLite search index lives in its own table; PostgreSQL's is a generated column.
         post_save.connect(index.project_saved, sender=Project, dispatch_uid="search_index_save")

@@ -20,6 +20,9 @@ PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 SECRET_KEY=$(openssl rand -hex 32)
 export SECRET_KEY ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 LOG_LEVEL=WARNING
+# The workers share one cache (figures, search summaries), as in production; a key prefix of
+# this run's own, so nothing cached by an earlier run is read.
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/0} CACHE_KEY_PREFIX="load-$$-$(date +%s)"
 
 projects=$("${PSQL[@]}" -c "select count(*) from projects_project where status = 'published'")
 echo "== $projects published projects in $DB"

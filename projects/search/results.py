@@ -2,11 +2,15 @@
 
 import contextlib
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections, transaction
 
+from projects import registry_version
 from projects.search import (
     SearchCriteria,
     backend_for,
@@ -51,17 +55,29 @@ class SearchResults:
 
 
 def search_projects(
-    params, queryset=None, *, page_size=PAGE_SIZE, facets=True, hints=True, prefix=False
+    params,
+    queryset=None,
+    *,
+    page_size=PAGE_SIZE,
+    facets=True,
+    hints=True,
+    prefix=False,
+    use_cache=True,
 ):
     """Validate `params` (a QueryDict or dict) and run the search.
 
     Returns SearchResults; when the parameters are invalid, `errors` says why and nothing is
     queried. Each shown project carries `search_title` and `search_snippet` (safe HTML).
+
+    A search of the published registry keeps its summary (the total, the facets and the shown
+    page's ids) in the cache for SEARCH_CACHE_SECONDS, under the registry's version, so the
+    same search again reads one page of projects by id; `use_cache=False` always searches.
     """
     from projects.forms import SearchForm
     from projects.models import Project
 
-    if queryset is None:
+    default_queryset = queryset is None
+    if default_queryset:
         queryset = Project.objects.published()
     form = SearchForm(params)
     results = SearchResults(form=form)
@@ -71,6 +87,15 @@ def search_projects(
     results.criteria = criteria
     if criteria.no_fields:
         return results
+
+    key = None
+    if use_cache and default_queryset and settings.SEARCH_CACHE_SECONDS > 0:
+        key = _summary_key(criteria, form.cleaned_data["page"], page_size, facets, hints)
+        summary = cache.get(key)
+        if summary is not None:
+            _restore(results, summary, queryset, page_size)
+            _add_snippets(results, criteria)
+            return results
 
     with search_session(connections[queryset.db], criteria):
         results.total, raw, ids = counts(
@@ -84,10 +109,76 @@ def search_projects(
         results.page = _page(results, queryset, criteria, page_size, ids)
         if hints and results.total == 0:
             add_hints(results, queryset, criteria)
+    if key is not None:
+        cache.set(key, _summary(results), settings.SEARCH_CACHE_SECONDS)
+    _add_snippets(results, criteria)
+    return results
+
+
+def _add_snippets(results, criteria):
     for project in results.page.object_list:
         project.search_title = highlight(project.title, criteria)
         project.search_snippet = project_snippet(project, criteria)
-    return results
+
+
+def _summary_key(criteria, page, page_size, facets, hints):
+    """The cache key of one search page: every parameter that changes what it shows, and the
+    registry's version. Hashed, as `q` may be long."""
+    parts = (
+        criteria.q,
+        criteria.exact,
+        criteria.fields,
+        tuple(sorted(criteria.funders)),
+        tuple(sorted(criteria.years)),
+        criteria.organization,
+        criteria.programme,
+        criteria.sort,
+        criteria.prefix,
+        page,
+        page_size,
+        facets,
+        hints,
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"search:{registry_version.current()}:{digest}"
+
+
+def _summary(results):
+    """What a search page needs besides the projects themselves, as plain values."""
+    page = results.page
+    return {
+        "total": results.total,
+        "facets": results.facets,
+        "spelling": results.spelling,
+        "without_filters_total": results.without_filters_total,
+        "page_out_of_range": results.page_out_of_range,
+        "requested_page": results.requested_page,
+        "ranked_subset": results.ranked_subset,
+        "shown": page.paginator.count,
+        "number": page.number,
+        "ids": [project.pk for project in page.object_list],
+    }
+
+
+def _restore(results, summary, queryset, page_size):
+    """SearchResults from a cached summary: the shown projects are read again by id, in the
+    cached order."""
+    for name in (
+        "total",
+        "facets",
+        "spelling",
+        "without_filters_total",
+        "page_out_of_range",
+        "requested_page",
+        "ranked_subset",
+    ):
+        setattr(results, name, summary[name])
+    paginator = Paginator(queryset.none(), page_size)
+    paginator.__dict__["count"] = summary["shown"]
+    page = paginator.page(summary["number"])
+    by_id = queryset.filter(id__in=summary["ids"]).for_listing().in_bulk()
+    page.object_list = [by_id[pk] for pk in summary["ids"] if pk in by_id]
+    results.page = page
 
 
 @contextlib.contextmanager
