@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from organizations.alphabet import initial_sort_key, name_initial
 from organizations.models import Organization
 from portal.links import search_url
+from portal.page_cache import public_page
 from projects import stats
 from projects.figures import cached_figure
 from projects.models import FundingProgramme, Project, ProjectStatus
@@ -42,6 +43,7 @@ def _organization_initials():
     return {name_initial(beginning) for beginning in beginnings}
 
 
+@public_page
 @require_safe
 def organization_list(request):
     # Control characters (a NUL byte above all, which PostgreSQL refuses) are never a name.
@@ -84,6 +86,7 @@ def organization_list(request):
     return render(request, "organizations/organization_list.html", context)
 
 
+@public_page
 @require_safe
 def organization_detail(request, slug):
     organization = get_object_or_404(
@@ -121,6 +124,7 @@ def _funder_rows():
     return [(funder, euros.get(funder.slug)) for funder in funders]
 
 
+@public_page
 @require_safe
 def funder_list(request):
     rows = cached_figure("funder-rows", _funder_rows)
@@ -170,6 +174,7 @@ def _funder_figures(funder):
     }
 
 
+@public_page
 @require_safe
 def funder_detail(request, slug):
     funder = get_object_or_404(Organization, slug=slug)

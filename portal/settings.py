@@ -134,6 +134,9 @@ if REDIS_URL:
     }
 # How long a search page's summary (total, facets, shown ids) is reused; 0 turns it off.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
+# How long a public page is served whole from the cache to visitors (portal/page_cache.py);
+# an edit renews it at once. 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from organizations.models import Organization
+from portal.page_cache import public_page
 from projects import stats
 from projects.figures import cached_figure
 from projects.models import Project
@@ -30,6 +31,7 @@ def home_figures():
     }
 
 
+@public_page
 @require_safe
 def home(request):
     figures = cached_figure("home", home_figures)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from portal.page_cache import public_page
 from projects.models import Funding, Project
 from projects.related import related_projects
 from projects.search import search_projects
@@ -18,6 +19,7 @@ from projects.structured_data import project_json_ld
 PAGE_SIZE = 20
 
 
+@public_page
 @require_safe
 def project_list(request):
     """The search page: the project list filtered, ranked and faceted by the GET parameters."""
@@ -27,6 +29,7 @@ def project_list(request):
     return render(request, "projects/project_list.html", context, status=status)
 
 
+@public_page
 @require_safe
 def project_search_json(request):
     """The search page's results as JSON: same parameters, same page."""
@@ -55,6 +58,7 @@ def project_search_csv(request):
     return response
 
 
+@public_page
 @require_safe
 def project_search_suggest(request):
     """Live results under the search box: the top few matches of `q`."""
@@ -81,6 +85,7 @@ def project_search_suggest(request):
     )
 
 
+@public_page
 @require_safe
 def project_detail(request, slug):
     queryset = (

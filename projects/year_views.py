@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from portal.links import search_url
+from portal.page_cache import public_page
 from projects import stats
 from projects.figures import cached_figure
 from projects.models import Project
@@ -30,6 +31,7 @@ def _count_year_rows():
     return [(year, counts.get(year, 0), euros.get(year)) for year in years]
 
 
+@public_page
 @require_safe
 def year_list(request):
     rows = _year_rows()
@@ -60,6 +62,7 @@ def _year_figures(year):
     }
 
 
+@public_page
 @require_safe
 def year_detail(request, year):
     rows = _year_rows()

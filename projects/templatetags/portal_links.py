@@ -26,3 +26,11 @@ def head_links(context):
     ]
     default = request.build_absolute_uri(translate_url(path, settings.LANGUAGE_CODE))
     return {"canonical": canonical, "alternates": alternates, "x_default": default}
+
+
+@register.simple_tag(takes_context=True)
+def page_in_language(context, code):
+    """This page (with its query string) in language `code`: the language switch is a plain
+    link, so pages carry no form and no CSRF token, and can be cached for every visitor."""
+    request = context["request"]
+    return translate_url(request.get_full_path(), code)

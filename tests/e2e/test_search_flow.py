@@ -80,7 +80,7 @@ def test_following_a_result_opens_the_project_page(search_page):
 
 def test_language_switch_shows_the_same_page_in_english(search_page):
     search_page.goto(MIC_PATH)
-    search_page.get_by_role("button", name="English").click()
+    search_page.get_by_role("link", name="English").click()
     search_page.wait_for_url(f"**/en{MIC_PATH}")
     assert search_page.locator("html").get_attribute("lang") == "en"
 
