@@ -55,8 +55,14 @@ for _ in $(seq 60); do
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break
   sleep 1
 done
-# Warm each worker's connection and caches, as a running site would be.
+# Warm each worker's connection, and the shared cache with the pages whose number does not grow
+# with the registry (home, funders, years), as on a site that has been running. Project,
+# organization and search pages are left cold: the run meets them as they come.
 for _ in $(seq 20); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/projects/?q=projektas"; done
+for path in / /funders/ /years/ $(sed 's|.*|/funders/&/|' "$LOAD_FUNDERS") \
+  $(sed 's|.*|/years/&/|' "$LOAD_YEARS"); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT$path"
+done
 
 echo "== locust: $USERS users for ${DURATION}s"
 timeout $((DURATION + 60)) .venv/bin/locust -f bench/load/locustfile.py --headless \

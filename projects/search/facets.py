@@ -14,9 +14,10 @@ from django.db import connections
 # (first year, last year) of a period as one number: first * YEAR_CODE + last.
 YEAR_CODE = 10000
 
-# The calendar year of a date column, per vendor.
+# The calendar year of a date column, per vendor. (PostgreSQL's date_part gives a float, much
+# cheaper over every match than extract's numeric.)
 YEAR_OF = {
-    "postgresql": "extract(year FROM {column})::int",
+    "postgresql": "date_part('year', {column})::int",
     "sqlite": "CAST(substr({column}, 1, 4) AS integer)",
 }
 

@@ -98,12 +98,19 @@ def search_projects(
             return results
 
     with search_session(connections[queryset.db], criteria):
-        results.total, raw, ids = counts(
-            text_filtered(queryset, criteria, direct=True),
-            criteria,
-            id_limit=candidate_limit(connections[queryset.db]),
-            with_facets=facets,
-        )
+        # Every page of one search shares its counts: the key leaves the page number out.
+        counts_key = key and _summary_key(criteria, None, None, facets, False)
+        found = cache.get(counts_key) if counts_key else None
+        if found is None:
+            found = counts(
+                text_filtered(queryset, criteria, direct=True),
+                criteria,
+                id_limit=candidate_limit(connections[queryset.db]),
+                with_facets=facets,
+            )
+            if counts_key:
+                cache.set(counts_key, found, settings.SEARCH_CACHE_SECONDS)
+        results.total, raw, ids = found
         if facets:
             results.facets = labelled_facets(raw, criteria)
         results.page = _page(results, queryset, criteria, page_size, ids)

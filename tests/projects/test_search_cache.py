@@ -116,3 +116,16 @@ def test_the_summary_is_shared_through_redis(seeded):
             assert again_queries == 2
         finally:
             redis.clear()
+
+
+def test_another_page_of_the_same_search_reuses_its_counts(project_factory):
+    for number in range(25):
+        project_factory(title=f"Bitininkystės stovykla {number}")
+    first, first_queries = run({"q": "bitininkystė"})
+    second, second_queries = run({"q": "bitininkystė", "page": "2"})
+
+    assert second.total == first.total == 25
+    assert len(second.page.object_list) == 5
+    # No count or facet statement: the shown page and its projects' fundings (and the
+    # organization and programme names of the facets).
+    assert second_queries < first_queries
