@@ -8,11 +8,9 @@ only the first adjective and the head noun inflect; the words between are geniti
 import re
 from dataclasses import dataclass
 
-import snowballstemmer
+from projects.search.analysis import lithuanian_stemmer
 
 from .text import LOWER, UPPER, strip_accents
-
-_stemmer = snowballstemmer.stemmer("lithuanian")
 
 LEGAL_FORM_WORDS = {
     "všį": "public_institution",
@@ -38,7 +36,7 @@ def name_key(name):
     words = re.findall(rf"[{LOWER}a-z0-9]+", text)
     words = [w for w in words if w not in {"všį", "vsi", "uab", "mb", "ab", "asociacija"}]
     words = [w for w in words if w not in {"ir", "bei"}]
-    return " ".join(strip_accents(_stemmer.stemWord(word)) for word in words)
+    return " ".join(strip_accents(lithuanian_stemmer().stemWord(word)) for word in words)
 
 
 def split_legal_form(name):

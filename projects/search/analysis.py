@@ -7,6 +7,7 @@ stemming so that "moterų" and "moteru" reach the stemmer as the same string.
 
 import functools
 import re
+import threading
 import unicodedata
 
 import snowballstemmer
@@ -14,7 +15,17 @@ import snowballstemmer
 # Letters and digits; the underscore is a word character for `\w` but not for a reader.
 WORD_RE = re.compile(r"[^\W_]+")
 
-_stemmer = snowballstemmer.stemmer("lithuanian")
+# A Snowball stemmer keeps the word it works on in the instance: one per thread, as a server
+# with threads stems in several at once (a shared one mixes their words up and can fail).
+_local = threading.local()
+
+
+def lithuanian_stemmer():
+    """This thread's Snowball Lithuanian stemmer."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("lithuanian")
+    return stemmer
 
 
 def strip_diacritics(text):
@@ -30,7 +41,11 @@ def fold(text):
 @functools.lru_cache(maxsize=65536)
 def stem(word):
     """The index term of one word: folded, then stemmed ("projektą" -> "projekt")."""
-    return _stemmer.stemWord(fold(word))
+    return stem_uncached(word)
+
+
+def stem_uncached(word):
+    return lithuanian_stemmer().stemWord(fold(word))
 
 
 def words(text):

@@ -60,3 +60,38 @@ def test_parsed_words_hold_only_letters_and_digits(text):
         assert item
         for word in item:
             assert word.isalnum()
+
+
+def test_stemming_in_many_threads_at_once_gives_each_word_its_own_stem():
+    # A threaded server stems in several requests at once; a stemmer shared between threads
+    # mixes their words up (wrong stems, or IndexError inside the stemmer).
+    import sys
+    import threading
+
+    from projects.search.analysis import stem_uncached
+
+    words = ["projektą", "moterų", "organizacijų", "stiprinimas", "bendruomenėms", "vaikams"]
+    expected = {word: stem_uncached(word) for word in words}
+    failures = []
+
+    def work():
+        try:
+            for _ in range(3000):
+                for word in words:
+                    if stem_uncached(word) != expected[word]:
+                        failures.append(word)
+        except Exception as error:  # noqa: BLE001 - reported below, with its kind
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    # Switch threads as often as possible, so that they meet inside the stemmer.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
