@@ -41,6 +41,7 @@ def main():
     parser.add_argument("--duration", type=int, required=True)
     parser.add_argument("--workers", type=int, required=True)
     parser.add_argument("--load-before", default="unknown")
+    parser.add_argument("--warmup", type=int, default=0)
     args = parser.parse_args()
 
     with open(args.stats_csv, newline="") as stats:
@@ -58,9 +59,10 @@ def main():
         f"the run: {args.load_before}."
     )
     print(
-        f"Command: `USERS={args.users} DURATION={args.duration} bash bench/load/run.sh` "
-        f"({args.users} simulated visitors, 0.5–1.5 s think time, {args.duration} s, "
-        "127.0.0.1 only)."
+        f"Command: `USERS={args.users} DURATION={args.duration} WARMUP={args.warmup} bash"
+        f" bench/load/run.sh` ({args.users} simulated visitors, 0.5–1.5 s think time,"
+        f" {args.duration} s measured after an unmeasured {args.warmup} s run of the same mix,"
+        " 127.0.0.1 only; shared Redis cache)."
     )
     print()
     print(

@@ -13,6 +13,9 @@ cd "$(dirname "$0")/../.."
 DB=${LOAD_DB:-ngo_bench}
 USERS=${USERS:-50}
 DURATION=${DURATION:-60}
+# An unmeasured run with the same mix first, so that the measured one sees the site in its
+# steady state (popular searches cached), not its first minute after a restart. 0: none.
+WARMUP=${WARMUP:-30}
 PORT=${PORT:-8100}
 WORKERS=${WORKERS:-4}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
@@ -64,6 +67,13 @@ for path in / /funders/ /years/ $(sed 's|.*|/funders/&/|' "$LOAD_FUNDERS") \
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT$path"
 done
 
+if [ "$WARMUP" -gt 0 ]; then
+  echo "== warm-up (not measured): $USERS users for ${WARMUP}s"
+  timeout $((WARMUP + 60)) .venv/bin/locust -f bench/load/locustfile.py --headless \
+    --host "http://127.0.0.1:$PORT" --users "$USERS" --spawn-rate 10 --run-time "${WARMUP}s" \
+    --stop-timeout 10 --only-summary --loglevel WARNING >/dev/null || true
+fi
+
 echo "== locust: $USERS users for ${DURATION}s"
 timeout $((DURATION + 60)) .venv/bin/locust -f bench/load/locustfile.py --headless \
   --host "http://127.0.0.1:$PORT" --users "$USERS" --spawn-rate 10 --run-time "${DURATION}s" \
@@ -74,5 +84,5 @@ echo "locust exit status: ${status:-0}"
 out="bench/results/load-${projects}-postgresql-${USERS}-users.md"
 .venv/bin/python bench/load/report.py "$work/load_stats.csv" \
   --projects "$projects" --users "$USERS" --duration "$DURATION" --workers "$WORKERS" \
-  --load-before "$load_before" >"$out"
+  --load-before "$load_before" --warmup "$WARMUP" >"$out"
 cat "$out"
