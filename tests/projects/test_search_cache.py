@@ -4,6 +4,7 @@ import socket
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
@@ -129,3 +130,14 @@ def test_another_page_of_the_same_search_reuses_its_counts(project_factory):
     # No count or facet statement: the shown page and its projects' fundings (and the
     # organization and programme names of the facets).
     assert second_queries < first_queries
+
+
+def test_the_rebuild_command_renews_what_was_cached(project_factory):
+    project = project_factory(title="Bitininkystės stovykla")
+    assert run({"q": "stovykla"})[0].total == 1
+    # A change that bypasses the signals (as bulk updates do) is seen after a rebuild.
+    type(project).objects.filter(pk=project.pk).update(title="Bitininkystės mokykla")
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert run({"q": "stovykla"})[0].total == 0
+    assert run({"q": "mokykla"})[0].total == 1

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from projects import registry_version
 from projects.search.index import rebuild
 
 
@@ -13,4 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, database, **options):
         with transaction.atomic(using=database):
             count = rebuild(using=database)
+        # Cached pages and search summaries were computed from the old index.
+        registry_version.bump()
         self.stdout.write(f"Search index rebuilt: {count} projects.")
