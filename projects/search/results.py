@@ -88,9 +88,12 @@ def search_projects(
     if criteria.no_fields:
         return results
 
-    key = None
+    key = counts_key = None
     if use_cache and default_queryset and settings.SEARCH_CACHE_SECONDS > 0:
-        key = _summary_key(criteria, form.cleaned_data["page"], page_size, facets, hints)
+        version = registry_version.current()
+        key = _summary_key(version, criteria, form.cleaned_data["page"], page_size, facets, hints)
+        # Every page of one search shares its counts: this key leaves the page number out.
+        counts_key = _summary_key(version, criteria, None, None, facets, False)
         summary = cache.get(key)
         if summary is not None:
             _restore(results, summary, queryset, page_size)
@@ -98,8 +101,6 @@ def search_projects(
             return results
 
     with search_session(connections[queryset.db], criteria):
-        # Every page of one search shares its counts: the key leaves the page number out.
-        counts_key = key and _summary_key(criteria, None, None, facets, False)
         found = cache.get(counts_key) if counts_key else None
         if found is None:
             found = counts(
@@ -128,9 +129,9 @@ def _add_snippets(results, criteria):
         project.search_snippet = project_snippet(project, criteria)
 
 
-def _summary_key(criteria, page, page_size, facets, hints):
-    """The cache key of one search page: every parameter that changes what it shows, and the
-    registry's version. Hashed, as `q` may be long."""
+def _summary_key(version, criteria, page, page_size, facets, hints):
+    """The cache key of one search page: the registry's version and every parameter that
+    changes what the page shows. Hashed, as `q` may be long."""
     parts = (
         criteria.q,
         criteria.exact,
@@ -147,7 +148,7 @@ def _summary_key(criteria, page, page_size, facets, hints):
         hints,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    return f"search:{registry_version.current()}:{digest}"
+    return f"search:{version}:{digest}"
 
 
 def _summary(results):
