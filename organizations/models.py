@@ -125,7 +125,7 @@ class SocialLink(models.Model):
     class Meta:
         verbose_name = _("socialinio tinklo nuoroda")
         verbose_name_plural = _("socialinių tinklų nuorodos")
-        ordering = ["organization", "label", "id"]
+        ordering = ["organization_id", "label", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organization", "url"], name="%(app_label)s_%(class)s_unique_url"
@@ -155,7 +155,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("narystė")
         verbose_name_plural = _("narystės")
-        ordering = ["coalition", "member"]
+        ordering = ["coalition_id", "member"]
         constraints = [
             models.UniqueConstraint(
                 fields=["coalition", "member"],

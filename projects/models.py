@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import F, Prefetch, Q, Sum
+from django.db.models import F, Prefetch, Q, Sum, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -232,6 +232,23 @@ class Project(models.Model):
         end = self.end_date or self.start_date
         return list(range(self.start_date.year, end.year + 1))
 
+    def statement_lists(self):
+        """{"goals": [...], "tasks": [...], "activities": [...], "results": [...]}: the texts
+        of the four lists, in order, read in one query (a UNION of the four tables) rather
+        than one per table."""
+        lists = {name: [] for name in STATEMENT_LISTS}
+        parts = [
+            model.objects.filter(project_id=self.pk)
+            .order_by()
+            .annotate(list_name=Value(name))
+            .values_list("list_name", "position", "id", "text")
+            for name, model in STATEMENT_LISTS.items()
+        ]
+        rows = parts[0].union(*parts[1:], all=True).order_by("list_name", "position", "id")
+        for name, _position, _id, text in rows:
+            lists[name].append(text)
+        return lists
+
     def funding_total(self):
         """Sum of the stated amounts per currency, e.g. {"EUR": Decimal("51400.00")}."""
         totals = {}
@@ -264,7 +281,7 @@ class ProjectPartner(models.Model):
     class Meta:
         verbose_name = _("projekto partneris")
         verbose_name_plural = _("projekto partneriai")
-        ordering = ["project", "position", "id"]
+        ordering = ["project_id", "position", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "organization"],
@@ -314,7 +331,9 @@ class Funding(models.Model):
     class Meta:
         verbose_name = _("finansavimas")
         verbose_name_plural = _("finansavimas")
-        ordering = ["project", "year_from", "id"]
+        # "project_id", not "project": ordering by the relation would join the project table
+        # on every prefetch just to sort by the project's own ordering (so for the child rows).
+        ordering = ["project_id", "year_from", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(amount__gte=0),
@@ -349,7 +368,7 @@ class ProjectStatement(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["project", "position", "id"]
+        ordering = ["project_id", "position", "id"]
 
     def __str__(self):
         return self.text[:80]
@@ -383,6 +402,10 @@ class Result(ProjectStatement):
         default_related_name = "results"
 
 
+# The ordered lists of a project page, by the related name each model gives its project.
+STATEMENT_LISTS = {"goals": Goal, "tasks": Task, "activities": Activity, "results": Result}
+
+
 class DataIssue(models.Model):
     """A doubt about a record for staff to resolve: a source contradiction, an import warning."""
 
@@ -401,7 +424,7 @@ class DataIssue(models.Model):
     class Meta:
         verbose_name = _("duomenų kokybės pastaba")
         verbose_name_plural = _("duomenų kokybės pastabos")
-        ordering = ["project", "resolved", "id"]
+        ordering = ["project_id", "resolved", "id"]
 
     def __str__(self):
         return self.message[:80]
