@@ -92,7 +92,6 @@ def project_detail(request, slug):
         Project.objects.published()
         .select_related("implementer")
         .with_partners()
-        .with_statements()
         .prefetch_related(
             Prefetch(
                 "fundings",
@@ -104,6 +103,7 @@ def project_detail(request, slug):
     project = get_object_or_404(queryset, slug=slug)
     context = {
         "project": project,
+        "statements": project.statement_lists(),
         "related_projects": related_projects(project),
         "json_ld": project_json_ld(project, request.build_absolute_uri),
     }

@@ -1,9 +1,10 @@
 import datetime
 
 import pytest
+from django.utils.html import escape
 
 from organizations.models import OrganizationKind
-from projects.models import FundingProgramme, ProjectPartner
+from projects.models import FundingProgramme, Project, ProjectPartner
 from tests.pages_helpers import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,61 @@ def test_related_projects_put_the_same_implementer_first(
     assert titles == ["Tas pats vykdytojas", "Tik tas pats finansuotojas"]
 
 
+def test_related_projects_fill_six_places_tier_by_tier_without_repeats(
+    client, project_factory, funding_factory, organization_factory
+):
+    funder = organization_factory(kind=OrganizationKind.PUBLIC_BODY)
+    programme = FundingProgramme.objects.create(name="Programa", funder=funder)
+    project = project_factory()
+    funding_factory(project=project, funder=funder, programme=programme)
+    implementer = project.implementer
+
+    def same_implementer(title, start):
+        return project_factory(
+            title=title, implementer=implementer, start_date=start, end_date=None
+        )
+
+    # The implementer's projects: latest start first, an undated one last.
+    undated = same_implementer("Be datos", None)
+    same_implementer("2019", datetime.date(2019, 1, 1))
+    in_two_tiers = same_implementer("2021, ta pati programa", datetime.date(2021, 1, 1))
+    funding_factory(project=in_two_tiers, funder=funder, programme=programme)
+    # Then the programme's and the funder's, newest first; each project once.
+    for title in ("Programa A", "Programa B"):
+        funding_factory(project=project_factory(title=title), funder=funder, programme=programme)
+    for title in ("Finansuotojas A", "Finansuotojas B"):
+        funding_factory(project=project_factory(title=title), funder=funder)
+    assert undated.start_date is None
+
+    titles = [p.title for p in client.get(project.get_absolute_url()).context["related_projects"]]
+
+    assert titles == [
+        "2021, ta pati programa",
+        "2019",
+        "Be datos",
+        "Programa B",
+        "Programa A",
+        "Finansuotojas B",
+    ]
+
+
+def test_related_projects_stop_at_six_from_the_closest_tier(
+    client, project_factory, funding_factory, organization_factory
+):
+    funder = organization_factory(kind=OrganizationKind.PUBLIC_BODY)
+    project = project_factory()
+    funding_factory(project=project, funder=funder)
+    for year in range(2010, 2018):
+        project_factory(
+            title=str(year), implementer=project.implementer, start_date=datetime.date(year, 1, 1)
+        )
+    funding_factory(project=project_factory(title="Tik finansuotojas"), funder=funder)
+
+    titles = [p.title for p in client.get(project.get_absolute_url()).context["related_projects"]]
+
+    assert titles == ["2017", "2016", "2015", "2014", "2013", "2012"]
+
+
 def test_related_projects_leave_out_the_project_itself_and_drafts(client, project_factory):
     project = project_factory()
     project_factory(implementer=project.implementer, status="draft")
@@ -113,3 +169,23 @@ def test_project_page_describes_itself_for_link_previews(client, seeded):
 def test_project_content_is_marked_lithuanian_on_english_pages(client, seeded):
     html = client.get(f"/en{MIC}").content.decode()
     assert '<h1 lang="lt">Moterų informacijos centro' in html
+
+
+def test_project_page_lists_goals_tasks_activities_and_results_in_their_order(client, seeded):
+    project = Project.objects.get(slug=MIC.split("/")[2])
+    html = client.get(MIC).content.decode()
+    for name in ("goals", "tasks", "activities", "results"):
+        texts = [statement.text for statement in getattr(project, name).all()]
+        positions = [html.index(f"<li>{escape(text)}</li>") for text in texts]
+        assert positions == sorted(positions), name
+    assert project.tasks.exists() and project.activities.exists()
+
+
+def test_statement_lists_read_the_four_lists_in_one_query(seeded, django_assert_num_queries):
+    for project in Project.objects.all():
+        with django_assert_num_queries(1):
+            lists = project.statement_lists()
+        assert lists == {
+            name: [statement.text for statement in getattr(project, name).all()]
+            for name in ("goals", "tasks", "activities", "results")
+        }
