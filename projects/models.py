@@ -1,7 +1,7 @@
 import datetime
 
-from django.db import models
-from django.db.models import F, Prefetch, Q, Sum, Value
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models import F, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -235,18 +235,20 @@ class Project(models.Model):
     def statement_lists(self):
         """{"goals": [...], "tasks": [...], "activities": [...], "results": [...]}: the texts
         of the four lists, in order, read in one query (a UNION of the four tables) rather
-        than one per table."""
+        than one per table. Written as SQL: the ORM's union of four querysets costs several
+        milliseconds of Python per page view for a query the database answers in a fraction
+        of one."""
         lists = {name: [] for name in STATEMENT_LISTS}
-        parts = [
-            model.objects.filter(project_id=self.pk)
-            .order_by()
-            .annotate(list_name=Value(name))
-            .values_list("list_name", "position", "id", "text")
-            for name, model in STATEMENT_LISTS.items()
-        ]
-        rows = parts[0].union(*parts[1:], all=True).order_by("list_name", "position", "id")
-        for name, _position, _id, text in rows:
-            lists[name].append(text)
+        union = " UNION ALL ".join(
+            f"SELECT %s AS list_name, position, id, text FROM {model._meta.db_table}"
+            " WHERE project_id = %s"
+            for model in STATEMENT_LISTS.values()
+        )
+        params = [value for name in STATEMENT_LISTS for value in (name, self.pk)]
+        with connections[self._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(f"{union} ORDER BY list_name, position, id", params)
+            for name, _position, _id, text in cursor.fetchall():
+                lists[name].append(text)
         return lists
 
     def funding_total(self):
