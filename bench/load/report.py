@@ -40,6 +40,7 @@ def main():
     parser.add_argument("--users", type=int, required=True)
     parser.add_argument("--duration", type=int, required=True)
     parser.add_argument("--workers", type=int, required=True)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--load-before", default="unknown")
     parser.add_argument("--warmup", type=int, default=0)
     args = parser.parse_args()
@@ -49,13 +50,17 @@ def main():
     total = next(row for row in rows if row["Name"] == "Aggregated")
     kinds = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda r: r["Name"])
 
+    if args.threads > 1:
+        workers = f"{args.workers} gthread workers × {args.threads} threads"
+    else:
+        workers = f"{args.workers} sync workers"
     memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     print(f"# Load test: {args.projects:,} published projects on PostgreSQL".replace(",", " "))
     print()
     print(
         f"Machine: {os.cpu_count()} cores ({cpu_name()}), {memory_gib:.0f} GiB RAM, everything on "
-        f"one box: PostgreSQL {postgres_version()}, gunicorn ({args.workers} gthread workers "
-        "× 4 threads) and locust share the same cores. Load average (1, 5, 15 min) before "
+        f"one box: PostgreSQL {postgres_version()}, gunicorn ({workers}) and locust share the "
+        "same cores. Load average (1, 5, 15 min) before "
         f"the run: {args.load_before}."
     )
     print(

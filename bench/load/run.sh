@@ -17,7 +17,13 @@ DURATION=${DURATION:-60}
 # steady state (popular searches cached), not its first minute after a restart. 0: none.
 WARMUP=${WARMUP:-30}
 PORT=${PORT:-8100}
-WORKERS=${WORKERS:-4}
+# Sync workers, one request each, 2 × cores + 1 of them: a page is CPU-bound Python, and an
+# idle worker takes the next connection. Threaded (gthread) workers keep each visitor's
+# keep-alive connection, so bursts piled up in one worker's threads, on one core and one GIL,
+# while others idled (one worker served 976 requests of a run, another 503; project p95
+# 130-280 ms against 130 ms here). THREADS=4 gives the threaded setup back.
+WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
+THREADS=${THREADS:-1}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
@@ -47,11 +53,17 @@ export LOAD_FUNDERS="$work/funders" LOAD_YEARS="$work/years"
 
 # Other work on the box disturbs the figures: the report states the load before the run.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-# Keep-alive longer than a visitor's think time, so that a reused connection is never one the
-# server is closing at that moment (a reset, counted as an error).
-echo "== gunicorn on 127.0.0.1:$PORT ($WORKERS workers)"
-.venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
-  --worker-class gthread --threads 4 --timeout 60 --keep-alive 10 --log-level warning &
+# Threaded workers: keep-alive longer than a visitor's think time, so that a reused connection
+# is never one the server is closing at that moment (a reset, counted as an error). Sync
+# workers close each connection after its response.
+echo "== gunicorn on 127.0.0.1:$PORT ($WORKERS workers × $THREADS threads)"
+if [ "$THREADS" -gt 1 ]; then
+  worker=(--worker-class gthread --threads "$THREADS")
+else
+  worker=(--worker-class sync)
+fi
+.venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" "${worker[@]}" \
+  --timeout 60 --keep-alive 10 --log-level warning &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 60); do
@@ -84,5 +96,5 @@ echo "locust exit status: ${status:-0}"
 out="bench/results/load-${projects}-postgresql-${USERS}-users.md"
 .venv/bin/python bench/load/report.py "$work/load_stats.csv" \
   --projects "$projects" --users "$USERS" --duration "$DURATION" --workers "$WORKERS" \
-  --load-before "$load_before" --warmup "$WARMUP" >"$out"
+  --threads "$THREADS" --load-before "$load_before" --warmup "$WARMUP" >"$out"
 cat "$out"
