@@ -17,12 +17,14 @@ DURATION=${DURATION:-60}
 # steady state (popular searches cached), not its first minute after a restart. 0: none.
 WARMUP=${WARMUP:-30}
 PORT=${PORT:-8100}
-# Sync workers, one request each, 2 × cores + 1 of them: a page is CPU-bound Python, and an
-# idle worker takes the next connection. Threaded (gthread) workers keep each visitor's
-# keep-alive connection, so bursts piled up in one worker's threads, on one core and one GIL,
-# while others idled (one worker served 976 requests of a run, another 503; project p95
-# 130-280 ms against 130 ms here). THREADS=4 gives the threaded setup back.
-WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
+# Sync workers, one request each, one per core: a page is CPU-bound Python, so a worker more
+# than there are cores only shares a core with another, and an idle worker takes the next
+# connection. Measured at 50 users (project page p95): 2 workers 93-120 ms, 3 workers
+# 110-120 ms, 5 workers 130 ms. Threaded (gthread) workers keep each visitor's keep-alive
+# connection, so bursts piled up in one worker's threads (one core, one GIL) while others
+# idled: one worker served 976 requests of a run, another 503; project p95 130-280 ms.
+# WORKERS and THREADS (gthread when > 1) change the setup.
+WORKERS=${WORKERS:-$(nproc)}
 THREADS=${THREADS:-1}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
 
