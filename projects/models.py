@@ -334,7 +334,8 @@ class Funding(models.Model):
         verbose_name = _("finansavimas")
         verbose_name_plural = _("finansavimas")
         # "project_id", not "project": ordering by the relation would join the project table
-        # on every prefetch just to sort by the project's own ordering (so for the child rows).
+        # on every prefetch just to sort by the project's own ordering. The other child models
+        # (partners, statements, data notes, social links, memberships) order the same way.
         ordering = ["project_id", "year_from", "id"]
         constraints = [
             models.CheckConstraint(
