@@ -92,7 +92,7 @@ class ProjectViewSet(ReadOnlyAPIViewSet):
     filter_backends = [ProjectSearchBackend]
 
     def get_queryset(self):
-        queryset = Project.objects.published().for_listing().with_partners()
+        queryset = Project.objects.published().with_fundings().with_partners()
         if self.action == "retrieve":
             queryset = queryset.with_statements()
         return queryset

@@ -94,12 +94,17 @@ class ProjectQuerySet(models.QuerySet):
         return self.annotate(funding_total=Sum("fundings__amount"))
 
     def for_listing(self):
-        """What a list of projects shows, in a fixed number of queries."""
+        """What a list of projects shows (cards, search results, CSV: the implementer, the
+        amounts and the funders), in a fixed number of queries."""
         return self.select_related("implementer").prefetch_related(
-            Prefetch(
-                "fundings",
-                queryset=Funding.objects.select_related("funder", "programme"),
-            )
+            Prefetch("fundings", queryset=Funding.objects.select_related("funder"))
+        )
+
+    def with_fundings(self):
+        """Every funding row with its funder and programme (for the API), in a fixed number of
+        queries."""
+        return self.select_related("implementer").prefetch_related(
+            Prefetch("fundings", queryset=Funding.objects.select_related("funder", "programme"))
         )
 
     def with_partners(self):
@@ -232,21 +237,27 @@ class Project(models.Model):
         end = self.end_date or self.start_date
         return list(range(self.start_date.year, end.year + 1))
 
-    def statement_lists(self):
-        """{"goals": [...], "tasks": [...], "activities": [...], "results": [...]}: the texts
-        of the four lists, in order, read in one query (a UNION of the four tables) rather
-        than one per table. Written as SQL: the ORM's union of four querysets costs several
-        milliseconds of Python per page view for a query the database answers in a fraction
-        of one."""
+    def text_lists(self):
+        """{"goals": [...], "tasks": [...], "activities": [...], "results": [...],
+        "data_notes": [...]}: the texts of the four statement lists, in order, and the messages
+        of the open data issues, read in one query (a UNION of the five tables) rather than one
+        per table. Written as SQL: the ORM's union of five querysets costs several milliseconds
+        of Python per page view for a query the database answers in a fraction of one."""
         lists = {name: [] for name in STATEMENT_LISTS}
-        union = " UNION ALL ".join(
+        lists["data_notes"] = []
+        parts = [
             f"SELECT %s AS list_name, position, id, text FROM {model._meta.db_table}"
             " WHERE project_id = %s"
             for model in STATEMENT_LISTS.values()
-        )
+        ]
         params = [value for name in STATEMENT_LISTS for value in (name, self.pk)]
+        parts.append(
+            f"SELECT %s, 0, id, message FROM {DataIssue._meta.db_table}"
+            " WHERE project_id = %s AND resolved = %s"
+        )
+        params += ["data_notes", self.pk, False]
         with connections[self._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
-            cursor.execute(f"{union} ORDER BY list_name, position, id", params)
+            cursor.execute(f"{' UNION ALL '.join(parts)} ORDER BY list_name, position, id", params)
             for name, _position, _id, text in cursor.fetchall():
                 lists[name].append(text)
         return lists

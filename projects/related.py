@@ -20,26 +20,26 @@ _FUNDING_TIER = """
     ORDER BY p.id DESC LIMIT %s"""
 
 
-def related_projects(project, *, limit=RELATED_COUNT):
-    """Published projects sharing the implementer, a programme or a funder with `project`.
+def related_projects(project, fundings, *, limit=RELATED_COUNT):
+    """Published projects sharing the implementer, a programme or a funder with `project`,
+    whose funding rows are `fundings`.
 
     Closest first: the same implementer (newest period first), then the same programme, then
-    the same funder (most recently added first). Uses the project's prefetched funding rows.
+    the same funder (most recently added first).
     Three queries whatever the numbers: the tiers' ids, the cards, and their fundings.
     """
     chosen = []
     # A tier is reached only when the closer ones hold fewer than `limit` projects, so each
     # tier's first `limit` are enough.
-    for pk in _tier_ids(project, limit):
+    for pk in _tier_ids(project, fundings, limit):
         if pk not in chosen and len(chosen) < limit:
             chosen.append(pk)
     cards = Project.objects.filter(pk__in=chosen).for_listing().in_bulk()
     return [cards[pk] for pk in chosen]
 
 
-def _tier_ids(project, limit):
+def _tier_ids(project, fundings, limit):
     """The first `limit` ids of each tier, tier after tier, in one statement."""
-    fundings = list(project.fundings.all())
     programme_ids = sorted({funding.programme_id for funding in fundings if funding.programme_id})
     funder_ids = sorted({funding.funder_id for funding in fundings})
     published = ProjectStatus.PUBLISHED

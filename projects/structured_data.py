@@ -23,8 +23,10 @@ def _organization(organization, absolute):
     return data
 
 
-def project_json_ld(project, build_absolute_uri):
-    """A schema.org Project with its grants (MonetaryGrant), ready for a ld+json script."""
+def project_json_ld(project, fundings, partners, build_absolute_uri):
+    """A schema.org Project with its grants (MonetaryGrant), ready for a ld+json script.
+
+    `fundings` and `partners`: the project's Funding and ProjectPartner rows."""
     url = build_absolute_uri(project.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -40,15 +42,14 @@ def project_json_ld(project, build_absolute_uri):
         data["foundingDate"] = project.start_date.isoformat()
     if project.end_date:
         data["dissolutionDate"] = project.end_date.isoformat()
-    partners = [link.organization for link in project.partner_links.all()]
     if partners:
-        data["member"] = [_organization(partner, build_absolute_uri) for partner in partners]
+        data["member"] = [_organization(link.organization, build_absolute_uri) for link in partners]
     if project.source_url:
         data["subjectOf"] = {"@type": "WebPage", "url": project.source_url}
         if project.source_published_at:
             data["subjectOf"]["datePublished"] = project.source_published_at.isoformat()
     grants = []
-    for funding in project.fundings.all():
+    for funding in fundings:
         grant = {
             "@type": "MonetaryGrant",
             "funder": _organization(funding.funder, build_absolute_uri),

@@ -1,12 +1,10 @@
-from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from portal.page_cache import public_page
-from projects.models import Funding, Project
-from projects.related import related_projects
+from projects.detail import project_page
 from projects.search import search_projects
 from projects.search.presentation import (
     SUGGESTION_COUNT,
@@ -88,23 +86,15 @@ def project_search_suggest(request):
 @public_page
 @require_safe
 def project_detail(request, slug):
-    queryset = (
-        Project.objects.published()
-        .select_related("implementer")
-        .with_partners()
-        .prefetch_related(
-            Prefetch(
-                "fundings",
-                queryset=Funding.objects.select_related("funder", "programme__administrator"),
-            ),
-            "data_issues",
-        )
-    )
-    project = get_object_or_404(queryset, slug=slug)
+    page = project_page(slug)
     context = {
-        "project": project,
-        "statements": project.statement_lists(),
-        "related_projects": related_projects(project),
-        "json_ld": project_json_ld(project, request.build_absolute_uri),
+        "project": page.project,
+        "fundings": page.fundings,
+        "partners": page.partners,
+        "texts": page.texts,
+        "related_projects": page.related,
+        "json_ld": project_json_ld(
+            page.project, page.fundings, page.partners, request.build_absolute_uri
+        ),
     }
     return render(request, "projects/project_detail.html", context)

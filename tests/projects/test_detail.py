@@ -50,6 +50,12 @@ def test_project_page_shows_the_source_period_and_a_data_note_for_the_spc_record
     assert 'class="data-note"' in html
 
 
+def test_project_page_leaves_out_resolved_data_notes(client, seeded):
+    url = "/projects/socialines-partnerystes-centro-instituciniu-gebejimu-stiprinimas/"
+    Project.objects.get(slug=url.split("/")[2]).data_issues.update(resolved=True)
+    assert 'class="data-note"' not in client.get(url).content.decode()
+
+
 def test_related_projects_share_the_programme(client, seeded):
     related = client.get(NLIF).context["related_projects"]
     assert related[0].slug == "nvo-vienijanciu-asociaciju-institucinis-stiprinimas-caritas-2017"
@@ -181,11 +187,22 @@ def test_project_page_lists_goals_tasks_activities_and_results_in_their_order(cl
     assert project.tasks.exists() and project.activities.exists()
 
 
-def test_statement_lists_read_the_four_lists_in_one_query(seeded, django_assert_num_queries):
+def test_text_lists_read_the_four_lists_and_open_data_notes_in_one_query(
+    seeded, django_assert_num_queries
+):
+    project = Project.objects.get(slug=MIC.split("/")[2])
+    project.data_issues.create(field="amount", message="Suma neaiški.")
+    project.data_issues.create(field="period", message="Jau išspręsta.", resolved=True)
     for project in Project.objects.all():
         with django_assert_num_queries(1):
-            lists = project.statement_lists()
+            lists = project.text_lists()
         assert lists == {
-            name: [statement.text for statement in getattr(project, name).all()]
-            for name in ("goals", "tasks", "activities", "results")
+            **{
+                name: [statement.text for statement in getattr(project, name).all()]
+                for name in ("goals", "tasks", "activities", "results")
+            },
+            "data_notes": [issue.message for issue in project.data_issues.filter(resolved=False)],
         }
+    assert Project.objects.get(slug=MIC.split("/")[2]).text_lists()["data_notes"] == [
+        "Suma neaiški."
+    ]
