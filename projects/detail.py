@@ -1,4 +1,4 @@
-"""Everything a project's page shows, read in a fixed number of queries (six)."""
+"""Everything a project's page shows, read in a fixed number of queries (seven)."""
 
 from dataclasses import dataclass
 
