@@ -1,15 +1,25 @@
 """The total and every facet's counts for one search, in one SQL statement.
 
-The text match (the costly part) is evaluated once, into the `matched` CTE; the total and
-each facet (one grouped SELECT per facet, joined by UNION ALL) then apply the filters to it.
+The text match (the costly part) is evaluated once, into the `matched` CTE: one row per
+matching project with its implementer, its facet keys (the ids of its funders and of its
+programmes as text, kept by triggers: see schema.py), its period's years, and a 0/1 pass_
+column per filter set. The statement groups those rows (by the pair of facet keys, by
+implementer, by years), and Python adds up the groups: a funder key such as "3,12" counts for
+funder 3 and for funder 12. A few hundred groups replace a join of every match to its
+fundings, which cost most of a common word's search.
+
 A facet applies every filter but its own, so its counts say what choosing that value would
-give. A project counts in every year its period touches.
+give. PostgreSQL makes every group in one pass (GROUPING SETS); SQLite, which has none, in one
+grouped SELECT per set over the same CTE. A project counts in every year its period touches.
 """
 
 import datetime
 from collections import defaultdict
 
 from django.db import connections
+from django.db.models import TextField
+
+from projects.search.expressions import ProjectSQL
 
 # (first year, last year) of a period as one number: first * YEAR_CODE + last.
 YEAR_CODE = 10000
@@ -21,54 +31,120 @@ YEAR_OF = {
     "sqlite": "CAST(substr({column}, 1, 4) AS integer)",
 }
 
+# The groups the statement counts: each set's key columns in `matched`. The funder and programme
+# facets share one set (a few hundred distinct pairs of keys). Every set also groups by the
+# filters' pass_ columns (at most doubling its groups per filter set), so that Python can apply
+# to each facet every filter but its own.
+SETS = {
+    "funding": ("facet_funders", "facet_programmes"),
+    "organization": ("implementer_id",),
+    "year": ("year_code",),
+}
+KEY_COLUMNS = ("facet_funders", "facet_programmes", "implementer_id", "year_code")
+# A row's set, as PostgreSQL's GROUPING() of the first key column of each set gives it (a bit
+# set for each of those the set does not group by); SQLite's SELECTs say the same.
+SET_MASKS = {"funding": 0b011, "organization": 0b101, "year": 0b110}
+ID_ROW = -1
+
 
 def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
-def _filter_clauses(criteria, connection, *, fundings="funded"):
-    """{filter name: (sql on alias m, params)} for the filters set in `criteria`.
+def _ids(model, slugs):
+    return list(model.objects.filter(slug__in=slugs).values_list("id", flat=True))
 
-    `fundings`: "funded" reads the fundings of the matched projects (the CTE below); any
-    other value reads the fundings table itself (before `funded` exists)."""
+
+def _key_holds(column, ids):
+    """(sql, params): the facet key `column` of row m holds one of `ids`."""
+    if not ids:
+        return "1 = 0", []
+    sql = " OR ".join(f"(',' || m.{column} || ',') LIKE %s" for _ in ids)
+    return f"({sql})", [f"%,{pk},%" for pk in ids]
+
+
+def _filter_conditions(criteria, connection):
+    """{filter name: (sql on the project row m, params)} for the filters set in `criteria`.
+
+    The slugs are turned into ids first (a few rows), so each match is tested against
+    constants."""
+    from organizations.models import Organization
+    from projects.models import FundingProgramme
+
     adapt = connection.ops.adapt_datefield_value
-    if fundings == "funded":
-        # `funded` holds every funding of every matched project: no need to read them again.
-        source = "SELECT fx.id FROM funded fx"
-    else:
-        source = "SELECT fx.project_id FROM projects_funding fx"
-    clauses = {}
+    conditions = {}
     if criteria.funders:
-        clauses["funder"] = (
-            f"m.id IN ({source} WHERE fx.funder_id IN"
-            " (SELECT o.id FROM organizations_organization o"
-            f" WHERE o.slug IN ({_placeholders(criteria.funders)})))",
-            list(criteria.funders),
-        )
+        conditions["funder"] = _key_holds("facet_funders", _ids(Organization, criteria.funders))
     if criteria.programme:
-        clauses["programme"] = (
-            f"m.id IN ({source} WHERE fx.programme_id IN"
-            " (SELECT p.id FROM projects_fundingprogramme p WHERE p.slug = %s))",
-            [criteria.programme],
-        )
+        ids = _ids(FundingProgramme, [criteria.programme])
+        conditions["programme"] = _key_holds("facet_programmes", ids)
     if criteria.organization:
-        clauses["organization"] = (
-            "m.implementer_id IN (SELECT o.id FROM organizations_organization o WHERE o.slug = %s)",
-            [criteria.organization],
+        ids = _ids(Organization, [criteria.organization])
+        conditions["organization"] = (
+            (f"m.implementer_id IN ({_placeholders(ids)})", ids) if ids else ("1 = 0", [])
         )
     if criteria.years:
         parts, params = [], []
         for year in criteria.years:
             parts.append("(m.start_date <= %s AND coalesce(m.end_date, m.start_date) >= %s)")
             params += [adapt(datetime.date(year, 12, 31)), adapt(datetime.date(year, 1, 1))]
-        clauses["year"] = ("(" + " OR ".join(parts) + ")", params)
-    return clauses
+        conditions["year"] = ("(" + " OR ".join(parts) + ")", params)
+    return conditions
 
 
-def _where(clauses, skip=None, extra=()):
-    sql = [clause for name, (clause, _) in clauses.items() if name != skip] + list(extra)
-    params = [param for name, (_, values) in clauses.items() if name != skip for param in values]
-    return (" WHERE " + " AND ".join(sql)) if sql else "", params
+def _matched(text_matched, conditions, needed, vendor):
+    """(sql, params) of the matched rows with their keys and a pass_<filter> column (0/1) per
+    filter; only rows passing at least `needed` filters."""
+    base = text_matched.order_by().annotate(
+        **{
+            column: ProjectSQL(f"{{table}}.{column}", [], output_field=TextField())
+            for column in ("facet_funders", "facet_programmes")
+        }
+    )
+    base_sql, base_params = base.values(
+        "id", "implementer_id", "start_date", "end_date", "facet_funders", "facet_programmes"
+    ).query.sql_with_params()
+    first_year = YEAR_OF[vendor].format(column="m.start_date")
+    last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
+    columns = [
+        "m.id",
+        "m.implementer_id",
+        "m.facet_funders",
+        "m.facet_programmes",
+        f"{first_year} * {YEAR_CODE} + {last_year} AS year_code",
+    ]
+    params = []  # in the statement's order: the filter columns' first, then the base query's
+    for name, (sql, condition_params) in conditions.items():
+        columns.append(f"CASE WHEN {sql} THEN 1 ELSE 0 END AS pass_{name}")
+        params += condition_params
+    params += base_params
+    sql = f"SELECT {', '.join(columns)} FROM ({base_sql}) m"
+    if needed > 0:
+        passes = " + ".join(f"pass_{name}" for name in conditions)
+        sql = f"SELECT * FROM ({sql}) m WHERE {passes} >= %s"
+        params.append(needed)
+    return sql, params
+
+
+def _grouped_sql(filters, vendor, with_facets):
+    """The SELECT(s) over `matched` giving rows (set, four keys, pass_ columns, count)."""
+    passes = [f"pass_{name}" for name in filters]
+    sets = SETS if with_facets else {"funding": ()}
+    if vendor == "postgresql" and with_facets:
+        grouping = ", ".join("(" + ", ".join(list(keys) + passes) + ")" for keys in sets.values())
+        firsts = ", ".join(keys[0] for keys in SETS.values())
+        return (
+            f"SELECT GROUPING({firsts}), {', '.join(list(KEY_COLUMNS) + passes + ['count(*)'])}"
+            f" FROM matched GROUP BY GROUPING SETS ({grouping})"
+        )
+    selects = []
+    for name, keys in sets.items():
+        columns = [column if column in keys else "NULL" for column in KEY_COLUMNS]
+        sql = f"SELECT {SET_MASKS[name]}, {', '.join(columns + passes + ['count(*)'])} FROM matched"
+        if keys or passes:
+            sql += f" GROUP BY {', '.join(list(keys) + passes)}"
+        selects.append(sql)
+    return "\nUNION ALL\n".join(selects)
 
 
 def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
@@ -81,94 +157,64 @@ def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
     """
     connection = connections[text_matched.db]
     vendor = connection.vendor
-    base_sql, base_params = (
-        text_matched.order_by()
-        .values("id", "implementer_id", "start_date", "end_date")
-        .query.sql_with_params()
-    )
-    clauses = _filter_clauses(criteria, connection)
-    params = list(base_params)
-    # Every count below needs only the matches that fail at most one filter (a facet applies
-    # every filter but its own; the total and ids, every filter): leave the others out at
-    # once, so a filtered search does not carry every text match through the facets.
-    needed = len(clauses) - 1 if with_facets else len(clauses)
-    if needed > 0:
-        early = _filter_clauses(criteria, connection, fundings="table")
-        satisfied = " + ".join(f"(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in early.values())
-        base_sql = f"SELECT * FROM ({base_sql}) m WHERE {satisfied} >= %s"
-        params += [param for _, values in early.values() for param in values] + [needed]
-    sql = [
-        f"WITH matched AS MATERIALIZED ({base_sql}),"
-        # One row per funding of a matched project, with the project's columns, so the
-        # funder and programme facets filter and group it without joining again.
-        " funded AS MATERIALIZED (SELECT m.id, m.implementer_id, m.start_date, m.end_date,"
-        " f.funder_id, f.programme_id FROM matched m"
-        " JOIN projects_funding f ON f.project_id = m.id)"
-    ]
-    selects = []
-
-    where, where_params = _where(clauses)
-    selects.append(f"SELECT 'total', 0, count(*) FROM matched m{where}")
-    params += where_params
+    conditions = _filter_conditions(criteria, connection)
+    filters = list(conditions)
+    # Every count needs only the matches that fail at most one filter (a facet applies every
+    # filter but its own; the total and ids, every filter): leave the others out at once.
+    needed = len(filters) - 1 if with_facets else len(filters)
+    matched_sql, params = _matched(text_matched, conditions, needed, vendor)
+    statement = f"WITH matched AS MATERIALIZED ({matched_sql})\n"
+    statement += _grouped_sql(filters, vendor, with_facets)
     if id_limit:
-        selects.append(
-            f"SELECT 'id', matching.id, 0 FROM (SELECT m.id FROM matched m{where}"
-            " LIMIT %s) AS matching"
+        # The same columns: the id goes in the organization key's place.
+        keys = ["m.id" if key == "implementer_id" else "NULL" for key in KEY_COLUMNS]
+        passing = " AND ".join(f"m.pass_{name} = 1" for name in filters) or "1 = 1"
+        statement += (
+            f"\nUNION ALL\nSELECT {ID_ROW}, {', '.join(keys + ['NULL'] * len(filters))}, 0"
+            f" FROM (SELECT * FROM matched m WHERE {passing} LIMIT %s) AS m"
         )
-        params += where_params + [id_limit]
-
-    if with_facets:
-        where, where_params = _where(clauses, "funder")
-        selects.append(
-            f"SELECT 'funder', m.funder_id, count(DISTINCT m.id) FROM funded m{where}"
-            " GROUP BY m.funder_id"
-        )
-        params += where_params
-
-        where, where_params = _where(clauses, "programme", ["m.programme_id IS NOT NULL"])
-        selects.append(
-            f"SELECT 'programme', m.programme_id, count(DISTINCT m.id) FROM funded m{where}"
-            " GROUP BY m.programme_id"
-        )
-        params += where_params
-
-        where, where_params = _where(clauses, "organization")
-        selects.append(
-            f"SELECT 'organization', m.implementer_id, count(*) FROM matched m{where}"
-            " GROUP BY m.implementer_id"
-        )
-        params += where_params
-
-        # A project counts in every year from its first to its last: the count for year Y is
-        # the number of periods starting by Y minus those ended before Y. One pass counts the
-        # (first year, last year) pairs, coded as one number; Python sums both histograms.
-        where, where_params = _where(clauses, "year", ["m.start_date IS NOT NULL"])
-        first_year = YEAR_OF[vendor].format(column="m.start_date")
-        last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
-        selects.append(
-            f"SELECT 'years', {first_year} * {YEAR_CODE} + {last_year}, count(*)"
-            f" FROM matched m{where} GROUP BY 2"
-        )
-        params += where_params
-
-    statement = sql[0] + "\n" + "\nUNION ALL\n".join(selects)
+        params.append(id_limit)
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
+    return _tally(rows, filters)
+
+
+def _tally(rows, filters):
+    """(total, facets, ids) from the statement's rows. A row counts for a facet when it passes
+    every filter but the facet's own; for the total when it passes them all."""
     total, ids = 0, []
-    facets = {"funder": [], "programme": [], "organization": [], "years": []}
-    for facet, value, count in rows:
-        if facet == "total":
-            total = count
-        elif facet == "id":
-            ids.append(value)
-        else:
-            facets[facet].append((value, count))
+    funders, programmes = defaultdict(int), defaultdict(int)
+    organizations, year_codes = defaultdict(int), defaultdict(int)
+    for mask, funder_key, programme_key, implementer, year_code, *passes, count in rows:
+        if mask == ID_ROW:
+            ids.append(implementer)
+            continue
+        failed = {name for name, passed in zip(filters, passes, strict=True) if passed != 1}
+        if mask == SET_MASKS["funding"]:
+            if not failed:
+                total += count
+            if funder_key is not None and failed <= {"funder"}:
+                for pk in funder_key.split(","):
+                    funders[int(pk)] += count
+            if programme_key is not None and failed <= {"programme"}:
+                for pk in programme_key.split(","):
+                    programmes[int(pk)] += count
+        elif mask == SET_MASKS["organization"]:
+            if failed <= {"organization"}:
+                organizations[implementer] += count
+        elif year_code is not None and failed <= {"year"}:
+            year_codes[year_code] += count
     first_years, last_years = defaultdict(int), defaultdict(int)
-    for code, count in facets.pop("years"):
+    for code, count in year_codes.items():
         first_years[code // YEAR_CODE] += count
         last_years[code % YEAR_CODE] += count
-    facets["year"] = _years_touched(list(first_years.items()), list(last_years.items()))
+    facets = {
+        "funder": list(funders.items()),
+        "programme": list(programmes.items()),
+        "organization": list(organizations.items()),
+        "year": _years_touched(list(first_years.items()), list(last_years.items())),
+    }
     return total, facets, ids
 
 

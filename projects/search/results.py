@@ -219,7 +219,10 @@ def _page(results, queryset, criteria, page_size, ids=None):
     limit = candidate_limit(connections[queryset.db])
     relevance = criteria.effective_sort == "relevance"
     if ids is not None and (relevance or results.total <= limit):
-        ordered = order(queryset.filter(id__in=ids), criteria, candidates=ids)
+        # Relevance ranks the candidates (filtering by them); another sort filters here.
+        ordered = order(
+            queryset if relevance else queryset.filter(id__in=ids), criteria, candidates=ids
+        )
     else:
         ordered = order(matching(queryset, criteria), criteria)
     ordered = ordered.for_listing()
