@@ -199,7 +199,9 @@ def search_session(connection, criteria):
     - For a text query, no sequential scans: the planner does not count the cost of reading
       each row's (TOASTed) tsvector, so for a common word it would scan the table and test
       `@@` on every row; a bitmap scan of the GIN index reads only the heap pages (narrow,
-      see schema.py) and no tsvector at all.
+      see schema.py) and no tsvector at all. Likewise in exact mode, where it would test
+      ILIKE on every row's content rather than on the rows the trigram indexes name (a
+      phrase in a third of 100 000 projects: 3.8 s scanning, 1.3 s from the indexes).
     """
     if connection.vendor != "postgresql":
         yield
@@ -207,7 +209,7 @@ def search_session(connection, criteria):
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SELECT set_config('jit', 'off', true)")
         cursor.execute("SELECT set_config('work_mem', '32MB', true)")
-        if criteria.has_text and not criteria.exact:
+        if criteria.has_text:
             cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         yield
 
