@@ -20,6 +20,7 @@ from django.db import connections
 from django.db.models import TextField
 
 from projects.search.expressions import ProjectSQL
+from projects.search.schema import FACET_KEY_COLUMNS
 
 # (first year, last year) of a period as one number: first * YEAR_CODE + last.
 YEAR_CODE = 10000
@@ -36,11 +37,11 @@ YEAR_OF = {
 # filters' pass_ columns (at most doubling its groups per filter set), so that Python can apply
 # to each facet every filter but its own.
 SETS = {
-    "funding": ("facet_funders", "facet_programmes"),
+    "funding": FACET_KEY_COLUMNS,
     "organization": ("implementer_id",),
     "year": ("year_code",),
 }
-KEY_COLUMNS = ("facet_funders", "facet_programmes", "implementer_id", "year_code")
+KEY_COLUMNS = (*FACET_KEY_COLUMNS, "implementer_id", "year_code")
 # A row's set, as PostgreSQL's GROUPING() of the first key column of each set gives it (a bit
 # set for each of those the set does not group by); SQLite's SELECTs say the same.
 SET_MASKS = {"funding": 0b011, "organization": 0b101, "year": 0b110}
@@ -98,19 +99,18 @@ def _matched(text_matched, conditions, needed, vendor):
     base = text_matched.order_by().annotate(
         **{
             column: ProjectSQL(f"{{table}}.{column}", [], output_field=TextField())
-            for column in ("facet_funders", "facet_programmes")
+            for column in FACET_KEY_COLUMNS
         }
     )
     base_sql, base_params = base.values(
-        "id", "implementer_id", "start_date", "end_date", "facet_funders", "facet_programmes"
+        "id", "implementer_id", "start_date", "end_date", *FACET_KEY_COLUMNS
     ).query.sql_with_params()
     first_year = YEAR_OF[vendor].format(column="m.start_date")
     last_year = YEAR_OF[vendor].format(column="coalesce(m.end_date, m.start_date)")
     columns = [
         "m.id",
         "m.implementer_id",
-        "m.facet_funders",
-        "m.facet_programmes",
+        *(f"m.{column}" for column in FACET_KEY_COLUMNS),
         f"{first_year} * {YEAR_CODE} + {last_year} AS year_code",
     ]
     params = []  # in the statement's order: the filter columns' first, then the base query's

@@ -74,17 +74,29 @@ SQLITE_BACKWARD = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
 # cannot overwrite what the triggers keep.
 FACET_KEY_COLUMNS = ("facet_funders", "facet_programmes")
 
+# A project's keys, computed from its fundings: {project} is the SQL naming the project's id.
+_KEY_OF = {
+    "postgresql": "(SELECT string_agg(DISTINCT f.{source}::text, ',') FROM projects_funding f"
+    " WHERE f.project_id = {project})",
+    "sqlite": "(SELECT group_concat(DISTINCT f.{source}) FROM projects_funding f"
+    " WHERE f.project_id = {project})",
+}
+
+
+def _set_keys(vendor, project):
+    """The SET clause giving a project row its facet keys."""
+    return ", ".join(
+        f"{column} = " + _KEY_OF[vendor].format(source=source, project=project)
+        for column, source in zip(FACET_KEY_COLUMNS, ("funder_id", "programme_id"), strict=True)
+    )
+
+
 POSTGRES_FACET_KEYS_FORWARD = [
     "ALTER TABLE projects_project ADD COLUMN facet_funders text, ADD COLUMN facet_programmes text",
-    """
+    f"""
     CREATE FUNCTION projects_project_refresh_facet_keys(project bigint) RETURNS void
     LANGUAGE sql AS $$
-      UPDATE projects_project SET
-        facet_funders = (SELECT string_agg(DISTINCT f.funder_id::text, ',')
-                         FROM projects_funding f WHERE f.project_id = project),
-        facet_programmes = (SELECT string_agg(DISTINCT f.programme_id::text, ',')
-                            FROM projects_funding f WHERE f.project_id = project)
-      WHERE id = project
+      UPDATE projects_project SET {_set_keys("postgresql", "project")} WHERE id = project
     $$
     """,
     """
@@ -116,33 +128,16 @@ POSTGRES_FACET_KEYS_BACKWARD = [
 
 # Every project's keys from its fundings (after the columns are added, or to repair them).
 REFRESH_FACET_KEYS = {
-    "postgresql": """
-    UPDATE projects_project p SET facet_funders = k.funders, facet_programmes = k.programmes
-    FROM (SELECT pp.id,
-                 (SELECT string_agg(DISTINCT f.funder_id::text, ',') FROM projects_funding f
-                  WHERE f.project_id = pp.id) AS funders,
-                 (SELECT string_agg(DISTINCT f.programme_id::text, ',') FROM projects_funding f
-                  WHERE f.project_id = pp.id) AS programmes
-          FROM projects_project pp) k
-    WHERE p.id = k.id AND (p.facet_funders IS DISTINCT FROM k.funders
-                           OR p.facet_programmes IS DISTINCT FROM k.programmes)
-    """,
-    "sqlite": """
-    UPDATE projects_project SET
-      facet_funders = (SELECT group_concat(DISTINCT f.funder_id) FROM projects_funding f
-                       WHERE f.project_id = projects_project.id),
-      facet_programmes = (SELECT group_concat(DISTINCT f.programme_id) FROM projects_funding f
-                          WHERE f.project_id = projects_project.id)
-    """,
+    vendor: f"UPDATE projects_project SET {_set_keys(vendor, 'projects_project.id')}"
+    for vendor in _KEY_OF
 }
 
-_SQLITE_REFRESH = """
-    UPDATE projects_project SET
-      facet_funders = (SELECT group_concat(DISTINCT f.funder_id) FROM projects_funding f
-                       WHERE f.project_id = {row}.project_id),
-      facet_programmes = (SELECT group_concat(DISTINCT f.programme_id) FROM projects_funding f
-                          WHERE f.project_id = {row}.project_id)
-    WHERE id = {row}.project_id;"""
+
+def _sqlite_refresh(row):
+    return f"UPDATE projects_project SET {_set_keys('sqlite', f'{row}.project_id')}" + (
+        f" WHERE id = {row}.project_id;"
+    )
+
 
 # SQLite: a table rebuilt by a later migration (Django's way to alter a column there) loses
 # columns and triggers it does not know; the search tests' facet counts would then fail.
@@ -150,12 +145,12 @@ SQLITE_FACET_KEYS_FORWARD = [
     "ALTER TABLE projects_project ADD COLUMN facet_funders text",
     "ALTER TABLE projects_project ADD COLUMN facet_programmes text",
     "CREATE TRIGGER projects_funding_facet_keys_insert AFTER INSERT ON projects_funding"
-    f" BEGIN {_SQLITE_REFRESH.format(row='NEW')} END",
+    f" BEGIN {_sqlite_refresh('NEW')} END",
     "CREATE TRIGGER projects_funding_facet_keys_delete AFTER DELETE ON projects_funding"
-    f" BEGIN {_SQLITE_REFRESH.format(row='OLD')} END",
+    f" BEGIN {_sqlite_refresh('OLD')} END",
     "CREATE TRIGGER projects_funding_facet_keys_update"
     " AFTER UPDATE OF project_id, funder_id, programme_id ON projects_funding"
-    f" BEGIN {_SQLITE_REFRESH.format(row='OLD')} {_SQLITE_REFRESH.format(row='NEW')} END",
+    f" BEGIN {_sqlite_refresh('OLD')} {_sqlite_refresh('NEW')} END",
 ]
 
 SQLITE_FACET_KEYS_BACKWARD = [
