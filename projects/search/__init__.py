@@ -110,7 +110,9 @@ def text_filtered(queryset, criteria, *, direct=False):
     if criteria.exact:
         sql, params = backend.exact_condition(criteria.exact_phrase, criteria.fields)
     else:
-        sql, params = backend.match_condition(criteria.parsed, criteria.fields, direct=direct)
+        sql, params = backend.match_condition(
+            criteria.parsed, criteria.fields, direct=direct, connection=_database(queryset)
+        )
     return queryset.filter(ProjectSQL(sql, params))
 
 

@@ -7,6 +7,9 @@ the same syntax but cannot restrict words to weights, and the SQLite backend nee
 parser anyway; one parser keeps both backends' behaviour identical.
 """
 
+import itertools
+import re
+
 from projects.search.schema import TS_CONFIG
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
@@ -30,36 +33,105 @@ def _item(words, weights, prefix=False):
     return f"({expression})" if len(words) > 1 else expression
 
 
+def _tsquery(required, excluded, weights, *, prefix=False):
+    """`to_tsquery` input: every required item and no excluded one; with `prefix` the last
+    required item's last word is a prefix (`'proj':*`)."""
+    last = len(required) - 1
+    parts = [_item(item, weights, prefix and index == last) for index, item in enumerate(required)]
+    parts += [f"!{_item(item, weights)}" for item in excluded]
+    return " & ".join(parts)
+
+
+def _weights(fields):
+    return "" if set(fields) >= set(ALL_FIELDS) else "".join(WEIGHTS[f] for f in fields)
+
+
 def tsquery_text(parsed, fields, *, required_only=False):
     """`to_tsquery` input for `parsed`, restricted to `fields` (all three: no restriction).
 
     With `parsed.prefix` the last word is a prefix (`'proj':*`), for results while typing."""
-    weights = "" if set(fields) >= set(ALL_FIELDS) else "".join(WEIGHTS[f] for f in fields)
+    excluded = () if required_only else parsed.excluded
+    return _tsquery(parsed.required, excluded, _weights(fields), prefix=parsed.prefix)
+
+
+_QUOTED_LEXEME = re.compile(r"'((?:[^'\\]|''|\\.)*)'")
+
+
+def _unquote(text):
+    """The one lexeme of a tsquery's text form ("'institucin'"), or None."""
+    match = _QUOTED_LEXEME.fullmatch(text)
+    if match is None:
+        return None
+    return re.sub(r"''|\\(.)", lambda m: m.group(1) or "'", match.group(1))
+
+
+def phrase_lexemes(connection, parsed):
+    """{word: its lexeme} for the words of `parsed`'s required phrases that the text search
+    configuration turns into exactly one lexeme (one query, only when there are phrases)."""
+    phrase_words = sorted({word for item in parsed.required if len(item) > 1 for word in item})
+    if not phrase_words:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word, to_tsquery(%s::regconfig, word)::text FROM unnest(%s::text[]) AS word",
+            [TS_CONFIG, [_lexeme(word, "") for word in phrase_words]],
+        )
+        normalized = dict(cursor.fetchall())
+    lexemes = {}
+    for word in phrase_words:
+        lexeme = _unquote(normalized[_lexeme(word, "")])
+        if lexeme:
+            lexemes[word] = lexeme
+    return lexemes
+
+
+def _bigram_phrases(parsed, lexemes):
+    """The required phrases the bigram index can answer: every word one lexeme, and not the
+    phrase still being typed (its last word a prefix)."""
     last = len(parsed.required) - 1
-    parts = [
-        _item(item, weights, parsed.prefix and index == last)
+    return [
+        item
         for index, item in enumerate(parsed.required)
+        if len(item) > 1
+        and all(word in lexemes for word in item)
+        and not (parsed.prefix and index == last)
     ]
-    if not required_only:
-        parts += [f"!{_item(item, weights)}" for item in parsed.excluded]
-    return " & ".join(parts)
 
 
-def match_condition(parsed, fields, *, direct=False):
+def match_condition(parsed, fields, *, direct=False, connection=None):
     """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`.
 
     A subquery of its own, so the GIN index finds the matches first, whatever other filters
     the outer query has (the planner, blind to the cost of reading tsvectors, would otherwise
-    test `@@` row by row on whatever the other filters leave)."""
+    test `@@` row by row on whatever the other filters leave).
+
+    Required phrases go to the bigram index (see schema.py) when `connection` is given: a
+    two-word phrase in any field is answered by it alone; a longer phrase, or one restricted
+    to some fields, must also pass the positional test, which only the rows holding every
+    pair of the phrase then take."""
+    lexemes = phrase_lexemes(connection, parsed) if connection is not None else {}
+    bigram_phrases = _bigram_phrases(parsed, lexemes)
+    weights = _weights(fields)
+    answered = [] if weights else [item for item in bigram_phrases if len(item) == 2]
+    required = [item for item in parsed.required if item not in answered]
+    conditions, params = [], []
+    if required or parsed.excluded:
+        conditions.append("{alias}.search_vector @@ to_tsquery(%s::regconfig, %s)")
+        params += [TS_CONFIG, _tsquery(required, parsed.excluded, weights, prefix=parsed.prefix)]
+    if bigram_phrases:
+        pairs = {
+            f"{lexemes[first]} {lexemes[second]}"
+            for item in bigram_phrases
+            for first, second in itertools.pairwise(item)
+        }
+        conditions.append("{alias}.search_bigrams @@ %s::tsquery")
+        params.append(" & ".join(_lexeme(pair, "") for pair in sorted(pairs)))
+    where = " AND ".join(conditions)
     if direct:
-        return (
-            "{table}.search_vector @@ to_tsquery(%s::regconfig, %s)",
-            [TS_CONFIG, tsquery_text(parsed, fields)],
-        )
+        return where.format(alias="{table}"), params
     return (
-        f"{{table}}.id IN (SELECT match.id FROM {TABLE} match"
-        " WHERE match.search_vector @@ to_tsquery(%s::regconfig, %s))",
-        [TS_CONFIG, tsquery_text(parsed, fields)],
+        f"{{table}}.id IN (SELECT match.id FROM {TABLE} match WHERE {where.format(alias='match')})",
+        params,
     )
 
 
@@ -137,3 +209,4 @@ def rebuild_index(connection, model=None):
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {TABLE} SET title = title")
         cursor.execute("REINDEX INDEX projects_project_search_idx")
+        cursor.execute("REINDEX INDEX projects_project_search_bigrams_idx")

@@ -38,8 +38,10 @@ def fts_query(items, fields, *, prefix=False):
     return "{" + " ".join(fields) + "} : (" + " AND ".join(phrases) + ")"
 
 
-def match_condition(parsed, fields, *, direct=False):
-    """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`."""
+def match_condition(parsed, fields, *, direct=False, connection=None):
+    """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`.
+
+    (`direct` and `connection` serve PostgreSQL; FTS5 answers phrases from its own index.)"""
     required = fts_query(parsed.required, fields, prefix=parsed.prefix)
     clauses, params = [], []
     if required:
