@@ -154,6 +154,15 @@ def matching(queryset, criteria, *, skip=()):
     return apply_filters(text_filtered(queryset, criteria), criteria, skip=skip)
 
 
+def with_ids(queryset, ids):
+    """`queryset` narrowed to the projects whose ids are in the list `ids`. On PostgreSQL the
+    list is one array parameter: a thousand candidates as a thousand placeholders cost ~8 ms
+    of Python to compile and bind."""
+    if _database(queryset).vendor == "postgresql":
+        return queryset.filter(ProjectSQL("{table}.id = ANY(%s::bigint[])", [list(ids)]))
+    return queryset.filter(id__in=ids)
+
+
 def order(queryset, criteria, *, candidates=None):
     """`queryset` (already matching) in the order `criteria.effective_sort` asks for.
 
@@ -170,14 +179,14 @@ def order(queryset, criteria, *, candidates=None):
         )
         tier_sql, tier_params = expressions["search_tier"]
         score_sql, score_params = expressions["search_score"]
-        return (
-            queryset.filter(id__in=candidates)
-            .annotate(
-                search_tier=ProjectSQL(tier_sql, tier_params, output_field=IntegerField()),
-                search_score=ProjectSQL(score_sql, score_params, output_field=FloatField()),
-            )
-            .order_by("-search_tier", "-search_score", "-start_date", "id")
-        )
+        if isinstance(candidates, list):
+            narrowed = with_ids(queryset, candidates)
+        else:
+            narrowed = queryset.filter(id__in=candidates)
+        return narrowed.annotate(
+            search_tier=ProjectSQL(tier_sql, tier_params, output_field=IntegerField()),
+            search_score=ProjectSQL(score_sql, score_params, output_field=FloatField()),
+        ).order_by("-search_tier", "-search_score", "-start_date", "id")
     if sort == "newest":
         return queryset.order_by(F("published_at").desc(nulls_last=True), "-id")
     if sort == "amount":

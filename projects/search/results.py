@@ -3,6 +3,7 @@
 import contextlib
 import difflib
 import hashlib
+import heapq
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from projects.search import (
     matching,
     order,
     text_filtered,
+    with_ids,
 )
 from projects.search.analysis import fold, stem, words
 from projects.search.facets import counts
@@ -223,7 +225,7 @@ def _page(results, queryset, criteria, page_size, ids=None):
     if ids is not None and (relevance or results.total <= limit):
         # Relevance ranks the candidates (filtering by them); another sort filters here.
         ordered = order(
-            queryset if relevance else queryset.filter(id__in=ids), criteria, candidates=ids
+            queryset if relevance else with_ids(queryset, ids), criteria, candidates=ids
         )
     else:
         ordered = order(matching(queryset, criteria), criteria)
@@ -254,8 +256,10 @@ def labelled_facets(raw, criteria):
     from projects.models import FundingProgramme
 
     def top(rows, limit=None):
-        rows = sorted(rows, key=lambda row: (-row[1], row[0]))
-        return rows[:limit] if limit else rows
+        # A common word has thousands of organizations: pick the few shown without sorting all.
+        if limit:
+            return heapq.nsmallest(limit, rows, key=lambda row: (-row[1], row[0]))
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
 
     funders = top(raw["funder"])
     organizations = top(raw["organization"], FACET_LIMIT)

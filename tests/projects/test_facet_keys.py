@@ -1,10 +1,14 @@
-"""Each project row's facet keys (its funders' and programmes' ids) follow its fundings."""
+"""Each project row's facet keys (its funders' and programmes' ids) follow its fundings, and
+its year key its dates."""
+
+import datetime
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 
-from projects.models import Funding, FundingProgramme
-from projects.search import index
+from projects.models import Funding, FundingProgramme, Project
+from projects.search import index, search_projects
 from tests.factories import make_organization
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +80,21 @@ def test_rebuilding_the_index_repairs_the_keys(project_factory, funding_factory,
         cursor.execute("UPDATE projects_project SET facet_funders = NULL")
     index.rebuild()
     assert keys(project) == ([sadm.pk], [])
+
+
+def year_facet(query_string=""):
+    results = search_projects(QueryDict(query_string), use_cache=False)
+    return {item["value"]: item["count"] for item in results.facets["year"]}
+
+
+def test_the_year_facet_follows_dates_changed_in_bulk(project_factory):
+    project = project_factory(
+        start_date=datetime.date(2020, 3, 1), end_date=datetime.date(2021, 6, 30)
+    )
+    assert year_facet() == {2020: 1, 2021: 1}
+    Project.objects.filter(pk=project.pk).update(
+        start_date=datetime.date(2023, 1, 1), end_date=None, end_precision=""
+    )
+    assert year_facet() == {2023: 1}
+    Project.objects.filter(pk=project.pk).update(start_date=None, start_precision="", end_date=None)
+    assert year_facet() == {}
