@@ -3,7 +3,7 @@
 PostgreSQL: a `lithuanian_unaccent` text search configuration (unaccent, then the lithuanian
 snowball stemmer), a stored generated tsvector column `search_vector` on projects_project
 (title weight A, excerpt B, content C) with a GIN index, and trigram GIN indexes on the three
-text columns for exact (ILIKE) matching.
+text columns for exact matching (case-insensitive `~*` on a literal pattern).
 
 SQLite: an FTS5 table `projects_search` (rowid = project id) whose indexed columns hold the
 Python-analysed terms of title, excerpt and content, and whose unindexed `*_exact` columns hold
