@@ -18,13 +18,21 @@ set over the CTE, so FTS5 is asked once. A project counts in every year its peri
 """
 
 import datetime
+import itertools
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import IntegerField, TextField
 
 from projects.search.expressions import ProjectSQL
-from projects.search.schema import FACET_KEY_COLUMNS, YEAR_CODE, year_code_sql
+from projects.search.schema import (
+    FACET_KEY_COLUMNS,
+    KEY_IDS,
+    YEAR_CODE,
+    YEARS_TOUCHED,
+    year_code_sql,
+)
 
 # The groups the statement counts: each set's key columns in `matched`. The funder and programme
 # facets share one set (a few hundred distinct pairs of keys). Every set also groups by the
@@ -50,41 +58,89 @@ def _ids(model, slugs):
     return list(model.objects.filter(slug__in=slugs).values_list("id", flat=True))
 
 
-def _key_holds(column, ids):
-    """(sql, params): the facet key `column` of row m holds one of `ids`."""
+@dataclass(frozen=True)
+class Condition:
+    """A filter on the project row m, twice: `test` (sql, params) cheap to evaluate on each
+    matched row, for its pass_ column; `lookup` the same condition in the form an index serves
+    (PostgreSQL, schema.py), for choosing the rows. SQLite has no such indexes: one form."""
+
+    test: tuple
+    lookup: tuple
+
+
+NOTHING = Condition(("1 = 0", []), ("1 = 0", []))
+
+
+def _key_holds(column, ids, vendor):
+    """The facet key `column` of row m holds one of `ids`."""
     if not ids:
-        return "1 = 0", []
+        return NOTHING
     sql = " OR ".join(f"(',' || m.{column} || ',') LIKE %s" for _ in ids)
-    return f"({sql})", [f"%,{pk},%" for pk in ids]
+    test = (f"({sql})", [f"%,{pk},%" for pk in ids])
+    if vendor != "postgresql":
+        return Condition(test, test)
+    return Condition(test, (f"{KEY_IDS.format(column=f'm.{column}')} && %s::int[]", [list(ids)]))
+
+
+def _years_touch(years, connection):
+    """The period of row m touches one of `years`."""
+    if connection.vendor == "postgresql":
+        # The stored year code's two halves: arithmetic, where the function the index is
+        # built on (an array of every year) cost ~2 µs a row.
+        sql = " OR ".join(
+            f"(m.facet_years / {YEAR_CODE} <= %s AND mod(m.facet_years, {YEAR_CODE}) >= %s)"
+            for _ in years
+        )
+        test = (f"({sql})", [value for year in years for value in (year, year)])
+        lookup = (f"{YEARS_TOUCHED.format(column='m.facet_years')} && %s::int[]", [list(years)])
+        return Condition(test, lookup)
+    adapt = connection.ops.adapt_datefield_value
+    parts, params = [], []
+    for year in years:
+        parts.append("(m.start_date <= %s AND coalesce(m.end_date, m.start_date) >= %s)")
+        params += [adapt(datetime.date(year, 12, 31)), adapt(datetime.date(year, 1, 1))]
+    test = ("(" + " OR ".join(parts) + ")", params)
+    return Condition(test, test)
 
 
 def _filter_conditions(criteria, connection):
-    """{filter name: (sql on the project row m, params)} for the filters set in `criteria`.
+    """{filter name: Condition} for the filters set in `criteria`.
 
     The slugs are turned into ids first (a few rows), so each match is tested against
     constants."""
     from organizations.models import Organization
     from projects.models import FundingProgramme
 
-    adapt = connection.ops.adapt_datefield_value
+    vendor = connection.vendor
     conditions = {}
     if criteria.funders:
-        conditions["funder"] = _key_holds("facet_funders", _ids(Organization, criteria.funders))
+        ids = _ids(Organization, criteria.funders)
+        conditions["funder"] = _key_holds("facet_funders", ids, vendor)
     if criteria.programme:
         ids = _ids(FundingProgramme, [criteria.programme])
-        conditions["programme"] = _key_holds("facet_programmes", ids)
+        conditions["programme"] = _key_holds("facet_programmes", ids, vendor)
     if criteria.organization:
         ids = _ids(Organization, [criteria.organization])
-        conditions["organization"] = (
-            (f"m.implementer_id IN ({_placeholders(ids)})", ids) if ids else ("1 = 0", [])
-        )
+        if ids:
+            test = (f"m.implementer_id IN ({_placeholders(ids)})", ids)
+            conditions["organization"] = Condition(test, test)
+        else:
+            conditions["organization"] = NOTHING
     if criteria.years:
-        parts, params = [], []
-        for year in criteria.years:
-            parts.append("(m.start_date <= %s AND coalesce(m.end_date, m.start_date) >= %s)")
-            params += [adapt(datetime.date(year, 12, 31)), adapt(datetime.date(year, 1, 1))]
-        conditions["year"] = ("(" + " OR ".join(parts) + ")", params)
+        conditions["year"] = _years_touch(criteria.years, connection)
     return conditions
+
+
+def _passing_at_least(conditions, needed):
+    """(sql, params): the row passes at least `needed` of `conditions`, written with their
+    lookups (any `needed` of them, ORed), so the planner can find the rows from the filters'
+    indexes."""
+    groups, params = [], []
+    for combination in itertools.combinations(conditions.values(), needed):
+        groups.append("(" + " AND ".join(condition.lookup[0] for condition in combination) + ")")
+        for condition in combination:
+            params += condition.lookup[1]
+    return "(" + " OR ".join(groups) + ")", params
 
 
 def _matched(text_matched, conditions, needed, vendor):
@@ -114,15 +170,16 @@ def _matched(text_matched, conditions, needed, vendor):
         f"{year_code} AS year_code",
     ]
     params = []  # in the statement's order: the filter columns' first, then the base query's
-    for name, (sql, condition_params) in conditions.items():
+    for name, condition in conditions.items():
+        sql, condition_params = condition.test
         columns.append(f"CASE WHEN {sql} THEN 1 ELSE 0 END AS pass_{name}")
         params += condition_params
     params += base_params
     sql = f"SELECT {', '.join(columns)} FROM ({base_sql}) m"
     if needed > 0:
-        passes = " + ".join(f"pass_{name}" for name in conditions)
-        sql = f"SELECT * FROM ({sql}) m WHERE {passes} >= %s"
-        params.append(needed)
+        passing, passing_params = _passing_at_least(conditions, needed)
+        sql += f" WHERE {passing}"
+        params += passing_params
     return sql, params
 
 

@@ -225,3 +225,33 @@ POSTGRES_FACET_YEARS_FORWARD = [
 POSTGRES_FACET_YEARS_BACKWARD = [
     "ALTER TABLE projects_project DROP COLUMN IF EXISTS facet_years",
 ]
+
+# Filters driven by indexes (PostgreSQL; migration 0010). A filtered search's facets need the
+# matches that pass all filters but at most one; with these GIN indexes the planner finds the
+# rows passing the filters from the indexes and ANDs them with the text match's bitmap, so only
+# those rows are read (a phrase in exact mode with a funder and a year: 886 -> ~220 ms).
+# The keys as integer arrays, and the years a period touches from its year code.
+KEY_IDS = "string_to_array({column}, ',')::int[]"
+YEARS_TOUCHED = "projects_years_touched({column})"
+
+POSTGRES_FILTER_INDEXES_FORWARD = [
+    f"""
+    CREATE FUNCTION projects_years_touched(code integer) RETURNS integer[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT array(SELECT generate_series(code / {YEAR_CODE}, mod(code, {YEAR_CODE})))
+    $$
+    """,
+    *(
+        f"CREATE INDEX projects_project_{column}_idx ON projects_project"
+        f" USING gin (({KEY_IDS.format(column=column)}))"
+        for column in FACET_KEY_COLUMNS
+    ),
+    "CREATE INDEX projects_project_facet_years_idx ON projects_project"
+    f" USING gin (({YEARS_TOUCHED.format(column='facet_years')}))",
+]
+
+POSTGRES_FILTER_INDEXES_BACKWARD = [
+    "DROP INDEX IF EXISTS projects_project_facet_years_idx",
+    *(f"DROP INDEX IF EXISTS projects_project_{column}_idx" for column in FACET_KEY_COLUMNS),
+    "DROP FUNCTION IF EXISTS projects_years_touched(integer)",
+]
