@@ -204,10 +204,6 @@ def search_session(connection, criteria):
       see schema.py) and no tsvector at all. Likewise in exact mode, where it would test
       the pattern on every row's content rather than on the rows the trigram indexes name (a
       phrase in a third of 100 000 projects: 3.8 s scanning, 1.3 s from the indexes).
-    - With filters, operators cost a hundred times the default: the planner, taking `@@` on
-      a TOASTed tsvector for as cheap as comparing two numbers, would find the rows from the
-      filters' indexes and test the text on each of them (a common word with a funder and
-      a year: 150 ms) rather than AND the two indexes' bitmaps (25 ms).
     """
     if connection.vendor != "postgresql":
         yield
@@ -217,8 +213,6 @@ def search_session(connection, criteria):
         cursor.execute("SELECT set_config('work_mem', '32MB', true)")
         if criteria.has_text:
             cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        if criteria.has_filters:
-            cursor.execute("SELECT set_config('cpu_operator_cost', '0.25', true)")
         yield
 
 
