@@ -7,23 +7,11 @@ from django.db import migrations
 from projects.search import schema
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in schema.POSTGRES_BIGRAMS_FORWARD:
-            schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in schema.POSTGRES_BIGRAMS_BACKWARD:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0007_project_facet_keys"),
     ]
 
     operations = [
-        migrations.RunPython(forward, backward, elidable=False),
+        schema.on_postgresql(schema.POSTGRES_BIGRAMS_FORWARD, schema.POSTGRES_BIGRAMS_BACKWARD),
     ]

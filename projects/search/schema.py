@@ -10,6 +10,8 @@ Python-analysed terms of title, excerpt and content, and whose unindexed `*_exac
 the casefolded text for exact matching (SQLite's LIKE folds ASCII only).
 """
 
+from django.db import migrations
+
 TS_CONFIG = "lithuanian_unaccent"
 FTS_TABLE = "projects_search"
 
@@ -255,3 +257,18 @@ POSTGRES_FILTER_INDEXES_BACKWARD = [
     *(f"DROP INDEX IF EXISTS projects_project_{column}_idx" for column in FACET_KEY_COLUMNS),
     "DROP FUNCTION IF EXISTS projects_years_touched(integer)",
 ]
+
+
+def on_postgresql(forward, backward):
+    """A migration operation running the `forward` statements on PostgreSQL (`backward` to
+    reverse it) and nothing on SQLite, whose FTS5 index needs none of them."""
+
+    def runner(statements):
+        def run(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                for statement in statements:
+                    schema_editor.execute(statement)
+
+        return run
+
+    return migrations.RunPython(runner(forward), runner(backward), elidable=False)
