@@ -108,7 +108,7 @@ def text_filtered(queryset, criteria, *, direct=False):
         return queryset.none()
     backend = backend_for(_database(queryset))
     if criteria.exact:
-        sql, params = backend.exact_condition(criteria.exact_phrase, criteria.fields)
+        sql, params = backend.exact_condition(criteria.exact_phrase, criteria.fields, direct=direct)
     else:
         sql, params = backend.match_condition(
             criteria.parsed, criteria.fields, direct=direct, connection=_database(queryset)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import IntegerField, TextField
 
+from projects.search import text_filtered
 from projects.search.expressions import ProjectSQL
 from projects.search.schema import (
     FACET_KEY_COLUMNS,
@@ -218,25 +219,31 @@ def _id_rows(source, filters, id_limit):
     )
 
 
-def counts(text_matched, criteria, *, id_limit=0, with_facets=True):
-    """(total, {facet: [(value id or year, count)]}, ids) for the projects of `text_matched`.
+def counts(queryset, criteria, *, id_limit=0, with_facets=True):
+    """(total, {facet: [(value id or year, count)]}, ids) for the projects of `queryset`
+    matching `criteria`.
 
-    `text_matched` is the queryset already narrowed by the text query (not by the filters).
     `ids`: up to `id_limit` ids of the projects matching everything (an arbitrary subset
     when more match), so the shown page need not evaluate the text query again.
     `with_facets=False` gives the total and the ids only.
     """
-    connection = connections[text_matched.db]
+    connection = connections[queryset.db]
     vendor = connection.vendor
     conditions = _filter_conditions(criteria, connection)
     filters = list(conditions)
     # Every count needs only the matches that fail at most one filter (a facet applies every
     # filter but its own; the total and ids, every filter): leave the others out at once.
     needed = len(filters) - 1 if with_facets else len(filters)
-    matched_sql, matched_params = _matched(text_matched, conditions, needed, vendor)
-    # The rows are chosen by the filters' lookups when a count needs only some of the matches.
+    # Then the rows are chosen by the filters' lookups, and the text is tested on the row, so
+    # that the planner can AND the indexes' bitmaps. Otherwise the text match comes first:
+    # exact mode then asks each field's trigram index in a subquery of its own.
     chosen_by_filters = needed > 0
-    if vendor == "postgresql" and not chosen_by_filters:
+    text_matched = text_filtered(queryset, criteria, direct=chosen_by_filters or not criteria.exact)
+    matched_sql, matched_params = _matched(text_matched, conditions, needed, vendor)
+    # Evaluated once, in a materialized CTE, where the text test is costly (exact mode) or the
+    # filters choose the rows; else grouped straight from the index scan, the first ids found
+    # by a second, short scan (materializing 93 000 matches of a common word cost more).
+    if vendor == "postgresql" and not chosen_by_filters and not criteria.exact:
         statement = _grouped_sql(filters, vendor, with_facets, f"({matched_sql}) AS matched")
         params = list(matched_params)
         if id_limit:

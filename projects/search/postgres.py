@@ -150,11 +150,22 @@ def _contains(field):
     return f"{{table}}.{field} ~* %s"
 
 
-def exact_condition(phrase, fields):
-    """(sql, params): a condition on `{table}`: its chosen fields contain `phrase`."""
+def exact_condition(phrase, fields, *, direct=False):
+    """(sql, params): a condition on `{table}`: its chosen fields contain `phrase`.
+
+    A subquery per field, each of which only its trigram index can answer: tested on the row
+    (`direct`), the planner takes `~*` for cheap and tests it on every published project
+    rather than on the rows the indexes name (10 000 projects: 180 ms instead of 50), and
+    tests every field of each candidate. `direct` is for a statement whose rows the filters'
+    indexes choose, where the planner ANDs the trigram bitmaps with theirs."""
     pattern = _literal_pattern(phrase)
-    clauses = " OR ".join(_contains(field) for field in fields)
-    return f"({clauses})", [pattern] * len(fields)
+    if direct:
+        clauses = " OR ".join(_contains(field) for field in fields)
+        return f"({clauses})", [pattern] * len(fields)
+    selects = " UNION ALL ".join(
+        f"SELECT field.id FROM {TABLE} field WHERE field.{name} ~* %s" for name in fields
+    )
+    return f"{{table}}.id IN ({selects})", [pattern] * len(fields)
 
 
 def rank_expressions(parsed, fields, *, exact_phrase=None):

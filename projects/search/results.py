@@ -18,7 +18,6 @@ from projects.search import (
     candidate_limit,
     matching,
     order,
-    text_filtered,
     with_ids,
 )
 from projects.search.analysis import fold, stem, words
@@ -106,7 +105,7 @@ def search_projects(
         found = cache.get(counts_key) if counts_key else None
         if found is None:
             found = counts(
-                text_filtered(queryset, criteria, direct=True),
+                queryset,
                 criteria,
                 id_limit=candidate_limit(connections[queryset.db]),
                 with_facets=facets,

@@ -101,12 +101,16 @@ def by_hand(projects, filters, q):
     return total, facets
 
 
-@pytest.mark.parametrize("q", ["", "projektas"])
-def test_facet_counts_and_totals_match_counting_by_hand(registry, q):
+# Each finds the titles with "projekt" in them: every form of the word, or the letters as
+# written (exact mode).
+@pytest.mark.parametrize("q, exact", [("", False), ("projektas", False), ("PROJEKT", True)])
+def test_facet_counts_and_totals_match_counting_by_hand(registry, q, exact):
     for filters in filter_sets():
         params = QueryDict(mutable=True)
         if q:
             params["q"] = q
+        if exact:
+            params["exact"] = "1"
         for name, values in filters.items():
             params.setlist(name, values)
         results = search_projects(params, use_cache=False)
