@@ -300,11 +300,13 @@ def labelled_facets(raw, criteria):
 
 
 def add_hints(results, queryset, criteria):
-    """Zero results: what fewer filters would give, and a nearby spelling of the words."""
+    """Zero results: what fewer filters would give, and a nearby spelling of the words when
+    the words alone find nothing (when they do, the filters are what to change, and looking
+    for spellings in every title cost up to a second on a large registry)."""
     if criteria.has_filters:
         plain = SearchCriteria(q=criteria.q, exact=criteria.exact, fields=criteria.fields)
         results.without_filters_total = matching(queryset, plain).count()
-    if criteria.has_text and not criteria.exact:
+    if criteria.has_text and not criteria.exact and not results.without_filters_total:
         results.spelling = suggest_spelling(queryset, criteria)
 
 

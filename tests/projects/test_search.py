@@ -320,6 +320,21 @@ def test_zero_results_with_filters_say_what_fewer_filters_give(funded):
     assert results.without_filters_total == 1
 
 
+def test_zero_results_from_filters_look_for_no_other_spelling(funded, monkeypatch):
+    # "jaunimą" is found without the year filter: the filters are what to change.
+    looked_up = []
+    monkeypatch.setattr(
+        "projects.search.results.suggest_spelling", lambda *args: looked_up.append(args) or ""
+    )
+    results = search("q=jaunim%C4%85&year=2019")
+    assert (results.total, results.without_filters_total, looked_up) == (0, 1, [])
+
+
+def test_zero_results_with_filters_still_suggest_a_spelling_for_unknown_words(funded):
+    results = search("q=jaunimmas&year=2019")
+    assert (results.without_filters_total, results.spelling) == (0, "jaunimo")
+
+
 # The public sees published projects only
 
 
