@@ -9,12 +9,15 @@ funder 3 and for funder 12. A few hundred groups replace a join of every match t
 fundings, which cost most of a common word's search.
 
 A facet applies every filter but its own, so its counts say what choosing that value would
-give. PostgreSQL makes every group in one pass (GROUPING SETS). Without filters it groups
-straight from the index scan and finds the first ids again in a second, short scan
-(materializing 93 000 matches for them cost more than the second scan: ~25 ms of ~95); with
-filters the ids must pass them all, which few matches may do, so the rows are materialized
-once in a CTE and both read it. SQLite, which has no GROUPING SETS, runs one grouped SELECT per
-set over the CTE, so FTS5 is asked once. A project counts in every year its period touches.
+give: with two filters or more only the matches failing at most one are needed, and they are
+chosen by the filters' lookups (their GIN indexes on PostgreSQL), the text tested on the row so
+that the planner ANDs its bitmap with theirs. PostgreSQL makes every group in one pass
+(GROUPING SETS). For a word search with at most one filter it groups straight from the index
+scan and finds the first ids in a second, short scan (materializing 93 000 matches of a common
+word for them cost ~25 ms of ~95); otherwise (rows chosen by the filters, or exact mode, whose
+text test is costly) the rows are materialized once in a CTE that both read. SQLite, which has
+no GROUPING SETS, runs one grouped SELECT per set over the CTE, so FTS5 is asked once. A
+project counts in every year its period touches.
 """
 
 import contextlib
@@ -233,22 +236,22 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True):
     filters = list(conditions)
     # Every count needs only the matches that fail at most one filter (a facet applies every
     # filter but its own; the total and ids, every filter): leave the others out at once.
-    needed = len(filters) - 1 if with_facets else len(filters)
-    # Then the rows are chosen by the filters' lookups, and the text is tested on the row, so
-    # that the planner can AND the indexes' bitmaps. Otherwise the text match comes first:
-    # exact mode then asks each field's trigram index in a subquery of its own.
+    needed = max(len(filters) - 1, 0) if with_facets else len(filters)
     chosen_by_filters = needed > 0
+    # Unless the filters choose the rows, exact mode asks each field's trigram index in a
+    # subquery of its own (see postgres.exact_condition).
     text_matched = text_filtered(queryset, criteria, direct=chosen_by_filters or not criteria.exact)
     matched_sql, matched_params = _matched(text_matched, conditions, needed, vendor)
-    # Evaluated once, in a materialized CTE, where the text test is costly (exact mode) or the
-    # filters choose the rows; else grouped straight from the index scan, the first ids found
-    # by a second, short scan (materializing 93 000 matches of a common word cost more).
     if vendor == "postgresql" and not chosen_by_filters and not criteria.exact:
         statement = _grouped_sql(filters, vendor, with_facets, f"({matched_sql}) AS matched")
         params = list(matched_params)
         if id_limit:
-            # Chosen again with every filter's lookup: the indexes find the first ids.
-            passing_sql, passing_params = _matched(text_matched, conditions, len(filters), vendor)
+            # The first ids by every filter's lookup: the indexes find them.
+            passing_sql, passing_params = (
+                (matched_sql, matched_params)
+                if needed == len(filters)
+                else _matched(text_matched, conditions, len(filters), vendor)
+            )
             statement += "\nUNION ALL\n" + _id_rows(f"({passing_sql})", filters, id_limit)
             params += [*passing_params, id_limit]
     else:
@@ -259,11 +262,12 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True):
             statement += "\nUNION ALL\n" + _id_rows("matched", filters, id_limit)
             params.append(id_limit)
     with connection.cursor() as cursor:
-        if vendor == "postgresql" and chosen_by_filters:
-            with _realistic_operator_cost(cursor):
-                cursor.execute(statement, params)
-                rows = cursor.fetchall()
-        else:
+        planning = (
+            _realistic_operator_cost(cursor)
+            if vendor == "postgresql" and chosen_by_filters
+            else contextlib.nullcontext()
+        )
+        with planning:
             cursor.execute(statement, params)
             rows = cursor.fetchall()
     return _tally(rows, filters)
@@ -279,9 +283,11 @@ def _realistic_operator_cost(cursor):
     a year: ~130 ms) rather than AND the text's bitmap with theirs (~55 ms). Only for this
     statement, where every path starts from an index: without a WHERE on the filters the same
     setting makes it walk a whole index testing the text on every row (~550 ms)."""
-    cursor.execute("SELECT current_setting('cpu_operator_cost')")
-    (default,) = cursor.fetchone()
-    cursor.execute("SELECT set_config('cpu_operator_cost', %s, true)", [str(float(default) * 100)])
+    cursor.execute(
+        "SELECT current_setting('cpu_operator_cost'), set_config('cpu_operator_cost',"
+        " (current_setting('cpu_operator_cost')::float8 * 100)::text, true)"
+    )
+    default, _ = cursor.fetchone()
     try:
         yield
     finally:
