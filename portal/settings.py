@@ -134,6 +134,9 @@ if REDIS_URL:
     }
 # How long a search page's summary (total, facets, shown ids) is reused; 0 turns it off.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
+# A search counts its matches exactly while that means reading at most this many rows; a
+# broader one estimates its counts from a sample and says so (projects/search/estimates.py).
+SEARCH_EXACT_COUNT_LIMIT = int(os.environ.get("SEARCH_EXACT_COUNT_LIMIT", "10000"))
 # How long a public page is served whole from the cache to visitors (portal/page_cache.py);
 # an edit renews it at once. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

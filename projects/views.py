@@ -64,10 +64,11 @@ def project_search_suggest(request):
         request.GET, page_size=SUGGESTION_COUNT, facets=False, hints=False, prefix=True
     )
     if not results.is_valid or results.page is None:
-        return JsonResponse({"results": [], "total": 0})
+        return JsonResponse({"results": [], "total": 0, "total_is_estimate": False})
     return JsonResponse(
         {
             "total": results.total,
+            "total_is_estimate": results.estimated_total,
             "results": [
                 {
                     "title": project.title,

@@ -116,6 +116,21 @@ def text_filtered(queryset, criteria, *, direct=False):
     return queryset.filter(ProjectSQL(sql, params))
 
 
+def sampled(queryset, criteria, buckets):
+    """`queryset` narrowed to its projects in the first `buckets` sample buckets (see
+    schema.SAMPLE_BUCKET) that match the text query, as text_filtered() with `direct`."""
+    if criteria.has_text and not criteria.fields:
+        return queryset.none()
+    backend = backend_for(_database(queryset))
+    sql, params = backend.sample_condition(
+        criteria.parsed if criteria.has_text and not criteria.exact else None,
+        criteria.fields,
+        buckets,
+        exact_phrase=criteria.exact_phrase if criteria.has_text else None,
+    )
+    return queryset.filter(ProjectSQL(sql, params))
+
+
 def year_condition(years):
     """Projects whose period touches any of `years` (a project counts in every year it runs)."""
     condition = Q()

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import IntegerField, TextField
 
-from projects.search import text_filtered
+from projects.search import sampled, text_filtered
 from projects.search.expressions import ProjectSQL
 from projects.search.schema import (
     FACET_KEY_COLUMNS,
@@ -222,13 +222,25 @@ def _id_rows(source, filters, id_limit):
     )
 
 
-def counts(queryset, criteria, *, id_limit=0, with_facets=True):
-    """(total, {facet: [(value id or year, count)]}, ids) for the projects of `queryset`
-    matching `criteria`.
+@dataclass(frozen=True)
+class Counts:
+    """What counts() found. `total`: the projects matching everything; `facets`: {facet:
+    [(value id or year, count)]}; `ids`: up to `id_limit` of the matches (an arbitrary
+    subset when more match); `rows`: the rows the statement counted (the matches failing at
+    most one filter when facets are counted), what counting them all again would cost."""
 
-    `ids`: up to `id_limit` ids of the projects matching everything (an arbitrary subset
-    when more match), so the shown page need not evaluate the text query again.
-    `with_facets=False` gives the total and the ids only.
+    total: int
+    facets: dict
+    ids: list
+    rows: int
+
+
+def counts(queryset, criteria, *, id_limit=0, with_facets=True, sample=None):
+    """Counts of the projects of `queryset` matching `criteria`.
+
+    `ids` spare the shown page evaluating the text query again. `with_facets=False` gives the
+    total and the ids only. `sample`: count only the projects in the first `sample` buckets
+    (schema.SAMPLE_BUCKET; see estimates.py).
     """
     connection = connections[queryset.db]
     vendor = connection.vendor
@@ -238,11 +250,18 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True):
     # filter but its own; the total and ids, every filter): leave the others out at once.
     needed = max(len(filters) - 1, 0) if with_facets else len(filters)
     chosen_by_filters = needed > 0
-    # Unless the filters choose the rows, exact mode asks each field's trigram index in a
-    # subquery of its own (see postgres.exact_condition).
-    text_matched = text_filtered(queryset, criteria, direct=chosen_by_filters or not criteria.exact)
+    if sample is not None:
+        text_matched = sampled(queryset, criteria, sample)
+    else:
+        # Unless the filters choose the rows, exact mode asks each field's trigram index in a
+        # subquery of its own (see postgres.exact_condition).
+        text_matched = text_filtered(
+            queryset, criteria, direct=chosen_by_filters or not criteria.exact
+        )
     matched_sql, matched_params = _matched(text_matched, conditions, needed, vendor)
-    if vendor == "postgresql" and not chosen_by_filters and not criteria.exact:
+    # (A sample's few thousand rows cost little to materialize; read twice, its
+    # condition would be tested row by row to find the first ids.)
+    if vendor == "postgresql" and not chosen_by_filters and not criteria.exact and sample is None:
         statement = _grouped_sql(filters, vendor, with_facets, f"({matched_sql}) AS matched")
         params = list(matched_params)
         if id_limit:
@@ -295,9 +314,9 @@ def _realistic_operator_cost(cursor):
 
 
 def _tally(rows, filters):
-    """(total, facets, ids) from the statement's rows. A row counts for a facet when it passes
-    every filter but the facet's own; for the total when it passes them all."""
-    total, ids = 0, []
+    """Counts from the statement's rows. A row counts for a facet when it passes every filter
+    but the facet's own; for the total when it passes them all."""
+    total, counted, ids = 0, 0, []
     funders, programmes = defaultdict(int), defaultdict(int)
     organizations, year_codes = defaultdict(int), defaultdict(int)
     # A common word gives thousands of rows but few distinct pass_ combinations and keys.
@@ -319,6 +338,7 @@ def _tally(rows, filters):
                 name for name, passed in zip(filters, passes, strict=True) if passed != 1
             )
         if mask == SET_MASKS["funding"]:
+            counted += count
             if not failed:
                 total += count
             if funder_key is not None and failed <= {"funder"}:
@@ -342,7 +362,7 @@ def _tally(rows, filters):
         "organization": list(organizations.items()),
         "year": _years_touched(list(first_years.items()), list(last_years.items())),
     }
-    return total, facets, ids
+    return Counts(total, facets, ids, counted)
 
 
 def _years_touched(first_years, last_years):

@@ -129,6 +129,9 @@ def results_as_json(request, results):
             "sort": criteria.effective_sort if criteria else "",
         },
         "total": results.total,
+        # Very broad searches on a large registry: counts from a sample, rounded.
+        "total_is_estimate": results.estimated_total,
+        "facet_counts_are_estimates": results.estimated_facets,
         "no_fields": results.no_fields,
         "page": page.number if page else 1,
         "num_pages": page.paginator.num_pages if page else 0,

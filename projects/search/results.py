@@ -21,7 +21,7 @@ from projects.search import (
     with_ids,
 )
 from projects.search.analysis import fold, stem, words
-from projects.search.facets import counts
+from projects.search.estimates import estimate, summarize
 from projects.search.highlight import highlight, project_snippet
 
 PAGE_SIZE = 20
@@ -41,6 +41,11 @@ class SearchResults:
     page_out_of_range: bool = False
     requested_page: object = None
     ranked_subset: bool = False
+    # Counts estimated from a sample (a very broad search on a large registry: estimates.py).
+    estimated_total: bool = False
+    estimated_facets: bool = False
+    # Another sort than relevance shows the first candidate_limit() of an estimated total.
+    first_only: bool = False
 
     @property
     def errors(self):
@@ -104,7 +109,7 @@ def search_projects(
     with search_session(connections[queryset.db], criteria):
         found = cache.get(counts_key) if counts_key else None
         if found is None:
-            found = counts(
+            found = summarize(
                 queryset,
                 criteria,
                 id_limit=candidate_limit(connections[queryset.db]),
@@ -112,10 +117,13 @@ def search_projects(
             )
             if counts_key:
                 cache.set(counts_key, found, settings.SEARCH_CACHE_SECONDS)
-        results.total, raw, ids = found
+        results.total = found.total
+        results.estimated_total = found.estimated_total
+        results.estimated_facets = found.estimated_facets
         if facets:
-            results.facets = labelled_facets(raw, criteria)
-        results.page = _page(results, queryset, criteria, page_size, ids)
+            scale = found.facet_scale if found.estimated_facets else None
+            results.facets = labelled_facets(found.facets, criteria, scale=scale)
+        results.page = _page(results, queryset, criteria, page_size, found.ids)
         if hints and results.total == 0:
             add_hints(results, queryset, criteria)
     if key is not None:
@@ -163,6 +171,9 @@ def _summary(results):
         "page_out_of_range": results.page_out_of_range,
         "requested_page": results.requested_page,
         "ranked_subset": results.ranked_subset,
+        "estimated_total": results.estimated_total,
+        "estimated_facets": results.estimated_facets,
+        "first_only": results.first_only,
         "shown": page.paginator.count,
         "number": page.number,
         "ids": [project.pk for project in page.object_list],
@@ -180,6 +191,9 @@ def _restore(results, summary, queryset, page_size):
         "page_out_of_range",
         "requested_page",
         "ranked_subset",
+        "estimated_total",
+        "estimated_facets",
+        "first_only",
     ):
         setattr(results, name, summary[name])
     paginator = Paginator(queryset.none(), page_size)
@@ -218,10 +232,12 @@ def search_session(connection, criteria):
 def _page(results, queryset, criteria, page_size, ids=None):
     """The requested page. `ids` (from the counts): every match when there are no more than
     the candidate limit, else the bounded subset relevance ranks; either way the text query
-    is not evaluated again."""
+    is not evaluated again. An estimated total is not a count to page through: at most the
+    candidate limit is shown, in any order."""
     limit = candidate_limit(connections[queryset.db])
     relevance = criteria.effective_sort == "relevance"
-    if ids is not None and (relevance or results.total <= limit):
+    every_match = results.total <= limit and not results.estimated_total
+    if ids is not None and (relevance or every_match):
         # Relevance ranks the candidates (filtering by them); another sort filters here.
         ordered = order(
             queryset if relevance else with_ids(queryset, ids), criteria, candidates=ids
@@ -234,6 +250,13 @@ def _page(results, queryset, criteria, page_size, ids=None):
     if relevance and results.total > limit:
         shown = limit
         results.ranked_subset = True
+    if results.estimated_total:
+        if relevance:
+            shown = min(limit, len(ids))
+            results.ranked_subset = True
+        else:
+            shown = min(limit, results.total)
+            results.first_only = True
     # The count is known already; the paginator need not ask again.
     paginator.__dict__["count"] = shown
     requested = results.form.cleaned_data["page"]
@@ -249,8 +272,9 @@ def _page(results, queryset, criteria, page_size, ids=None):
     return page
 
 
-def labelled_facets(raw, criteria):
-    """{facet: [{value, label, count, selected}]} from counts() rows, biggest first."""
+def labelled_facets(raw, criteria, *, scale=None):
+    """{facet: [{value, label, count, selected}]} from counts() rows, biggest first. With
+    `scale`, the rows are a sample's counts, and each shown count is the estimate."""
     from organizations.models import Organization
     from projects.models import FundingProgramme
 
@@ -275,12 +299,15 @@ def labelled_facets(raw, criteria):
         ).values("id", "slug", "name")
     }
 
+    def shown(count):
+        return count if scale is None else estimate(count * scale)
+
     def facet(rows, lookup, selected):
         items = [
             {
                 "value": lookup[value]["slug"],
                 "label": lookup[value]["name"],
-                "count": count,
+                "count": shown(count),
                 "selected": lookup[value]["slug"] in selected,
             }
             for value, count in rows
@@ -291,7 +318,12 @@ def labelled_facets(raw, criteria):
     return {
         "funder": facet(funders, names, criteria.funders),
         "year": [
-            {"value": year, "label": str(year), "count": count, "selected": year in criteria.years}
+            {
+                "value": year,
+                "label": str(year),
+                "count": shown(count),
+                "selected": year in criteria.years,
+            }
             for year, count in sorted(raw["year"])
         ],
         "organization": facet(organizations, names, [criteria.organization]),

@@ -272,3 +272,42 @@ def on_postgresql(forward, backward):
         return run
 
     return migrations.RunPython(runner(forward), runner(backward), elidable=False)
+
+
+# A fixed, uniform sample of the registry (migration 0011; projects/search/estimates.py): each
+# project falls into one of SAMPLE_BUCKETS buckets by a multiplicative hash of its id (Knuth's
+# constant, the top 10 of 32 bits), so "the first k buckets" is about k / 1024 of the projects,
+# spread evenly over time, funders and organizations. The same SQL on both vendors (no `%`,
+# which parameter substitution would take for its own); sample_bucket() is it in Python.
+SAMPLE_BUCKETS = 1024
+SAMPLE_BUCKET = "((({column} * 2654435761) & 4294967295) >> 22)"
+
+
+def sample_bucket(pk):
+    return (pk * 2654435761) % 2**32 >> 22
+
+
+# On PostgreSQL the bucket is also a lexeme, "~17" (the parser never makes a lexeme of "~"),
+# added to the search vector in a GIN expression index of their own: a query for a word in
+# the first k buckets is then one tsquery, `'word' & ('~0' | … | '~k-1')`, which that index
+# alone answers (at 100 000 projects, the 5 600 matches of a very common word among 6 % of the
+# projects in ~10 ms, where reading all its 93 000 matches takes ~60). As two conditions (a
+# bucket column beside the tsvector) the planner, which takes `@@` for cheap, found the
+# sample's rows by the bucket alone and tested each one's tsvector: slower than no sample.
+SAMPLE_VECTOR = "({table}.search_vector || projects_sample_lexeme({table}.id))"
+
+POSTGRES_SAMPLE_FORWARD = [
+    f"""
+    CREATE FUNCTION projects_sample_lexeme(id bigint) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT array_to_tsvector(ARRAY['~' || {SAMPLE_BUCKET.format(column="id")}::text])
+    $$
+    """,
+    "CREATE INDEX projects_project_search_sample_idx ON projects_project"
+    f" USING gin (({SAMPLE_VECTOR.format(table='projects_project')}))",
+]
+
+POSTGRES_SAMPLE_BACKWARD = [
+    "DROP INDEX IF EXISTS projects_project_search_sample_idx",
+    "DROP FUNCTION IF EXISTS projects_sample_lexeme(bigint)",
+]

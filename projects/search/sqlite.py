@@ -5,7 +5,7 @@ are analysed the same way and every term is double-quoted, so FTS5 never sees us
 """
 
 from projects.search.analysis import analyse, stem
-from projects.search.schema import FTS_TABLE
+from projects.search.schema import FTS_TABLE, SAMPLE_BUCKET
 
 ALL_FIELDS = ("title", "excerpt", "content")
 # Matches ranked by relevance at most: bm25() is computed by a correlated FTS5 query per row.
@@ -71,6 +71,19 @@ def exact_condition(phrase, fields, *, direct=False):
         f"{{table}}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {clauses})",
         [phrase.casefold()] * len(fields),
     )
+
+
+def sample_condition(parsed, fields, buckets, *, exact_phrase=None):
+    """(sql, params): `{table}` is in the first `buckets` sample buckets and matches `parsed`
+    (or contains `exact_phrase`; neither: any project) in `fields`."""
+    sql, params = f"{SAMPLE_BUCKET.format(column='{table}.id')} < %s", [buckets]
+    if exact_phrase is not None:
+        text_sql, text_params = exact_condition(exact_phrase, fields)
+    elif parsed:
+        text_sql, text_params = match_condition(parsed, fields)
+    else:
+        return sql, params
+    return f"{sql} AND {text_sql}", params + text_params
 
 
 def rank_expressions(parsed, fields, *, exact_phrase=None):

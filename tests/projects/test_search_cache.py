@@ -71,6 +71,7 @@ def test_every_parameter_is_part_of_the_key(project_factory):
 
 
 def test_use_cache_false_always_searches(seeded):
+    run({"q": "bitininkystė"})  # the registry's size is counted once per version of it
     _, first_queries = run({"q": "moteru"})
     _, again_queries = run({"q": "moteru"}, use_cache=False)
     assert again_queries == first_queries
@@ -78,6 +79,7 @@ def test_use_cache_false_always_searches(seeded):
 
 @override_settings(SEARCH_CACHE_SECONDS=0)
 def test_a_zero_timeout_turns_the_cache_off(seeded):
+    run({"q": "bitininkystė"})  # the registry's size is counted once per version of it
     _, first_queries = run({"q": "moteru"})
     _, again_queries = run({"q": "moteru"})
     assert again_queries == first_queries

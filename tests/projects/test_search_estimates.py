@@ -1,0 +1,205 @@
+"""A search too broad to count quickly estimates its counts from a fixed sample of the registry,
+says so, and stays exact wherever counting is cheap (projects/search/estimates.py).
+
+The `registry` fixture (conftest.py: 40 projects) with a sample of ~10 projects: 256 of
+the 1 024 buckets, so every sampled count stands for four. Expected figures are counted by
+hand on the projects whose id falls into those buckets."""
+
+import pytest
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.http import QueryDict
+from django.urls import reverse
+
+from projects.models import Project
+from projects.search import candidate_limit, estimates, search_projects
+from projects.search.estimates import estimate
+from projects.search.schema import SAMPLE_BUCKET, sample_bucket
+from tests.projects.hand_counts import FILTER_CHOICES, by_hand
+
+pytestmark = pytest.mark.django_db
+
+BUCKETS = 256  # ceil(1 024 buckets * 10 projects wanted / 40 projects in the table)
+SCALE = 4
+
+
+@pytest.fixture
+def small_sample(monkeypatch):
+    monkeypatch.setattr(estimates, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(estimates, "EXACT_SAMPLE_ROWS", 10)
+
+
+def search(q="", exact=False, **filters):
+    params = QueryDict(mutable=True)
+    if q:
+        params["q"] = q
+    if exact:
+        params["exact"] = "1"
+    for name, values in filters.items():
+        params.setlist(name, values)
+    results = search_projects(params, use_cache=False)
+    assert results.is_valid, results.errors
+    return results
+
+
+def shown_facets(results):
+    return {
+        facet: {str(item["value"]): item["count"] for item in items}
+        for facet, items in results.facets.items()
+    }
+
+
+def matches(projects, filters, q):
+    def failed(project):
+        return sum(
+            not (project[name] & ({int(v) for v in values} if name == "year" else set(values)))
+            for name, values in filters.items()
+        )
+
+    return [(project, failed(project)) for project in projects if project["text"] or not q]
+
+
+def in_sample(projects):
+    return [project for project in projects if sample_bucket(project["id"]) < BUCKETS]
+
+
+def test_the_bucket_is_the_same_in_sql_and_in_python(registry):
+    sql = SAMPLE_BUCKET.format(column="id")
+    rows = Project.objects.annotate(bucket=RawSQL(sql, [])).values_list("id", "bucket")
+    assert rows and all(bucket == sample_bucket(pk) for pk, bucket in rows)
+    assert len({bucket for _, bucket in rows}) > 20  # spread, not one bucket
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id, projects_sample_lexeme(id)::text FROM projects_project")
+            assert all(lexeme == f"'~{sample_bucket(pk)}'" for pk, lexeme in cursor.fetchall())
+
+
+FILTER_SETS = [
+    {},
+    {"funder": FILTER_CHOICES["funder"][0]},
+    {"year": FILTER_CHOICES["year"][1]},
+    {"funder": FILTER_CHOICES["funder"][1], "year": FILTER_CHOICES["year"][0]},
+    {name: choices[0] for name, choices in FILTER_CHOICES.items()},
+]
+
+
+@pytest.mark.parametrize("q, exact", [("", False), ("projektas", False), ("PROJEKT", True)])
+def test_over_the_limit_counts_are_the_samples_scaled_up(
+    registry, small_sample, settings, q, exact
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    for filters in FILTER_SETS:
+        results = search(q, exact, **filters)
+        sampled = in_sample(registry)
+        rows = sum(failed <= 1 for _, failed in matches(sampled, filters, q))
+        sampled_total, sampled_facets = by_hand(sampled, filters, q)
+        total, facets = by_hand(registry, filters, q)
+        if rows == 0:  # nothing in the sample: counting everything is cheap
+            expected = (total, facets, False, False)
+        else:
+            estimated = {
+                facet: {value: estimate(count * SCALE) for value, count in counts.items()}
+                for facet, counts in sampled_facets.items()
+            }
+            if sampled_total:
+                expected = (estimate(sampled_total * SCALE), estimated, True, True)
+            else:  # no match passes every filter: the total is counted, exactly
+                expected = (total, estimated, False, True)
+        expected_total, expected_facets, estimated_total, estimated_facets = expected
+        expected_facets = {
+            facet: {str(value): count for value, count in counts.items()}
+            for facet, counts in expected_facets.items()
+        }
+        assert (
+            results.total,
+            shown_facets(results),
+            results.estimated_total,
+            results.estimated_facets,
+        ) == (expected_total, expected_facets, estimated_total, estimated_facets), filters
+
+
+def test_within_the_limit_a_sampled_search_counts_exactly(registry, small_sample):
+    for filters in FILTER_SETS:
+        results = search("projektas", **filters)
+        total, facets = by_hand(registry, filters, "projektas")
+        assert not results.estimated_total and not results.estimated_facets
+        assert results.total == total
+        assert shown_facets(results) == {
+            facet: {str(value): count for value, count in counts.items()}
+            for facet, counts in facets.items()
+        }
+
+
+def test_few_matches_but_many_rows_for_the_facets_keep_the_total_exact(
+    registry, small_sample, settings
+):
+    filters = {"funder": FILTER_CHOICES["funder"][1], "year": FILTER_CHOICES["year"][0]}
+    sampled = matches(in_sample(registry), filters, "")
+    sampled_total = sum(failed == 0 for _, failed in sampled)
+    rows = sum(failed <= 1 for _, failed in sampled)
+    assert rows > sampled_total > 0  # the fixture's data allow the case
+    settings.SEARCH_EXACT_COUNT_LIMIT = sampled_total * SCALE
+
+    results = search(**filters)
+
+    assert results.estimated_facets and not results.estimated_total
+    assert results.total == by_hand(registry, filters, "")[0]
+
+
+def test_an_estimated_total_ranks_the_samples_matches(registry, small_sample, settings):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    results = search("projektas")
+    sampled = {project["id"] for project, _ in matches(in_sample(registry), {}, "projektas")}
+
+    assert results.estimated_total and results.ranked_subset
+    assert results.page.paginator.count == len(sampled)
+    assert {project.pk for project in results.page.object_list} <= sampled
+
+
+def test_another_sort_shows_the_first_results_of_an_estimated_total(
+    registry, small_sample, settings
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    params = QueryDict("q=projektas&sort=newest")
+    results = search_projects(params, use_cache=False)
+
+    assert results.estimated_total and results.first_only and not results.ranked_subset
+    assert results.page.paginator.count == min(candidate_limit(connection), results.total)
+    # Every match, not only the sample's, newest first.
+    newest = Project.objects.published().filter(title__icontains="projekt")
+    newest = newest.order_by("-published_at", "-id").values_list("pk", flat=True)
+    assert [project.pk for project in results.page.object_list] == list(newest[:20])
+
+
+def test_the_page_and_the_json_say_the_counts_are_estimates(
+    client, registry, small_sample, settings
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    total = search("projektas").total
+
+    page = client.get(reverse("projects:list"), {"q": "projektas"}).content.decode()
+    data = client.get(reverse("projects:search-json"), {"q": "projektas"}).json()
+
+    assert f"Rasta projektų: apie {total}" in page
+    assert "skaičiai apskaičiuoti iš atsitiktinės imties" in page
+    assert '<span aria-hidden="true">≈</span><span class="visually-hidden">apie</span>' in page
+    assert data["total"] == total
+    assert data["total_is_estimate"] is True
+    assert data["facet_counts_are_estimates"] is True
+
+
+def test_exact_counts_say_nothing_of_estimates(client, registry):
+    page = client.get(reverse("projects:list"), {"q": "projektas"}).content.decode()
+    data = client.get(reverse("projects:search-json"), {"q": "projektas"}).json()
+
+    assert "apie" not in page and "≈" not in page
+    assert data["total_is_estimate"] is False
+    assert data["facet_counts_are_estimates"] is False
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(0.4, 0), (1, 1), (17.4, 17), (93_425, 93_000), (1_264.5, 1_300), (99_999, 100_000)],
+)
+def test_an_estimate_keeps_two_significant_digits(value, shown):
+    assert estimate(value) == shown
