@@ -121,12 +121,13 @@ def sampled(queryset, criteria, buckets):
     schema.SAMPLE_BUCKET) that match the text query, as text_filtered() with `direct`."""
     if criteria.has_text and not criteria.fields:
         return queryset.none()
-    backend = backend_for(_database(queryset))
-    sql, params = backend.sample_condition(
+    connection = _database(queryset)
+    sql, params = backend_for(connection).sample_condition(
         criteria.parsed if criteria.has_text and not criteria.exact else None,
         criteria.fields,
         buckets,
         exact_phrase=criteria.exact_phrase if criteria.has_text else None,
+        connection=connection,
     )
     return queryset.filter(ProjectSQL(sql, params))
 

@@ -32,8 +32,10 @@ from projects.search.schema import SAMPLE_BUCKETS
 # 100 000 matches is estimated within ~13 % (one standard error).
 SAMPLE_ROWS = 6000
 # Exact mode tests the phrase on every sampled project (~20 µs each: the content is read from
-# its TOAST table), so its sample is smaller.
+# its TOAST table and scanned, where a word's match costs ~1 µs), so its sample is smaller, and
+# each row it would count weighs as many.
 EXACT_SAMPLE_ROWS = 1500
+EXACT_MODE_ROW_COST = 20
 # A registry's size is counted again at most this often even while no record changes.
 SIZE_SECONDS = 24 * 60 * 60
 
@@ -61,16 +63,19 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         return Summary(found.total, found.facets, found.ids)
 
     size = registry_size(queryset)
-    wanted = EXACT_SAMPLE_ROWS if criteria.exact and criteria.has_text else SAMPLE_ROWS
+    exact_mode = criteria.exact and criteria.has_text
+    wanted = EXACT_SAMPLE_ROWS if exact_mode else SAMPLE_ROWS
     buckets = math.ceil(SAMPLE_BUCKETS * wanted / size) if size else SAMPLE_BUCKETS
     if buckets >= SAMPLE_BUCKETS:
         return exact(with_facets=with_facets)
     scale = SAMPLE_BUCKETS / buckets
     sampled = counts(queryset, criteria, id_limit=id_limit, with_facets=with_facets, sample=buckets)
-    if sampled.rows * scale <= limit:
+    # What counting everything would cost, in rows of a word search.
+    cost = scale * (EXACT_MODE_ROW_COST if exact_mode else 1)
+    if sampled.rows * cost <= limit:
         return exact(with_facets=with_facets)
     estimated = {"estimated_facets": with_facets, "facet_scale": scale}
-    if sampled.total * scale <= limit:
+    if sampled.total * cost <= limit:
         return replace(exact(with_facets=False), facets=sampled.facets, **estimated)
     return Summary(
         estimate(sampled.total * scale),

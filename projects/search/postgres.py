@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import SAMPLE_VECTOR, TS_CONFIG
+from projects.search.schema import SAMPLED, TS_CONFIG
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -98,6 +98,28 @@ def _bigram_phrases(parsed, lexemes):
     ]
 
 
+def _match_parts(parsed, fields, connection):
+    """[(column, tsquery sql, params)]: the tsqueries the columns must match for `parsed`."""
+    lexemes = phrase_lexemes(connection, parsed) if connection is not None else {}
+    bigram_phrases = _bigram_phrases(parsed, lexemes)
+    weights = _weights(fields)
+    answered = [] if weights else [item for item in bigram_phrases if len(item) == 2]
+    required = [item for item in parsed.required if item not in answered]
+    parts = []
+    if required or parsed.excluded:
+        tsquery = _tsquery(required, parsed.excluded, weights, prefix=parsed.prefix)
+        parts.append(("search_vector", "to_tsquery(%s::regconfig, %s)", [TS_CONFIG, tsquery]))
+    if bigram_phrases:
+        pairs = {
+            f"{lexemes[first]} {lexemes[second]}"
+            for item in bigram_phrases
+            for first, second in itertools.pairwise(item)
+        }
+        tsquery = " & ".join(_lexeme(pair, "") for pair in sorted(pairs))
+        parts.append(("search_bigrams", "%s::tsquery", [tsquery]))
+    return parts
+
+
 def match_condition(parsed, fields, *, direct=False, connection=None):
     """(sql, params): a condition on the project row `{table}` matching `parsed` in `fields`.
 
@@ -109,24 +131,9 @@ def match_condition(parsed, fields, *, direct=False, connection=None):
     two-word phrase in any field is answered by it alone; a longer phrase, or one restricted
     to some fields, must also pass the positional test, which only the rows holding every
     pair of the phrase then take."""
-    lexemes = phrase_lexemes(connection, parsed) if connection is not None else {}
-    bigram_phrases = _bigram_phrases(parsed, lexemes)
-    weights = _weights(fields)
-    answered = [] if weights else [item for item in bigram_phrases if len(item) == 2]
-    required = [item for item in parsed.required if item not in answered]
-    conditions, params = [], []
-    if required or parsed.excluded:
-        conditions.append("{alias}.search_vector @@ to_tsquery(%s::regconfig, %s)")
-        params += [TS_CONFIG, _tsquery(required, parsed.excluded, weights, prefix=parsed.prefix)]
-    if bigram_phrases:
-        pairs = {
-            f"{lexemes[first]} {lexemes[second]}"
-            for item in bigram_phrases
-            for first, second in itertools.pairwise(item)
-        }
-        conditions.append("{alias}.search_bigrams @@ %s::tsquery")
-        params.append(" & ".join(_lexeme(pair, "") for pair in sorted(pairs)))
-    where = " AND ".join(conditions)
+    parts = _match_parts(parsed, fields, connection)
+    where = " AND ".join(f"{{alias}}.{column} @@ {tsquery}" for column, tsquery, _ in parts)
+    params = [param for _, _, part_params in parts for param in part_params]
     if direct:
         return where.format(alias="{table}"), params
     return (
@@ -135,20 +142,23 @@ def match_condition(parsed, fields, *, direct=False, connection=None):
     )
 
 
-def sample_condition(parsed, fields, buckets, *, exact_phrase=None):
+def sample_condition(parsed, fields, buckets, *, exact_phrase=None, connection=None):
     """(sql, params): `{table}` is in the first `buckets` sample buckets and matches `parsed`
     (or contains `exact_phrase`; neither: any project) in `fields`.
 
-    One tsquery on the sample index's vector (schema.SAMPLE_VECTOR): the words and the
-    buckets, so the index answers both at once. A phrase is checked by position on the
-    sample's candidates, which are few. Exact mode tests its phrase on each sampled row."""
+    The buckets join the tsquery of one of the text columns, on its sample index's vector
+    (schema.SAMPLED), so that index answers both at once: the phrases' pairs when there are
+    any (the fewest rows), else the words. Exact mode tests its phrase on each sampled row."""
     in_sample = " | ".join(_lexeme(f"~{bucket}", "") for bucket in range(buckets))
     if parsed:
-        return (
-            f"{SAMPLE_VECTOR} @@ (to_tsquery(%s::regconfig, %s) && %s::tsquery)",
-            [TS_CONFIG, tsquery_text(parsed, fields), in_sample],
-        )
-    sql, params = f"{SAMPLE_VECTOR} @@ %s::tsquery", [in_sample]
+        *others, (column, tsquery, params) = _match_parts(parsed, fields, connection)
+        conditions = [f"{SAMPLED[column]} @@ ({tsquery} && %s::tsquery)"]
+        params = [*params, in_sample]
+        for other_column, other_tsquery, other_params in others:
+            conditions.append(f"{{table}}.{other_column} @@ {other_tsquery}")
+            params += other_params
+        return " AND ".join(conditions), params
+    sql, params = f"{SAMPLED['search_vector']} @@ %s::tsquery", [in_sample]
     if exact_phrase is not None:
         exact_sql, exact_params = exact_condition(exact_phrase, fields, scan=True)
         sql, params = f"{sql} AND {exact_sql}", params + exact_params

@@ -73,9 +73,10 @@ def exact_condition(phrase, fields, *, direct=False):
     )
 
 
-def sample_condition(parsed, fields, buckets, *, exact_phrase=None):
+def sample_condition(parsed, fields, buckets, *, exact_phrase=None, connection=None):
     """(sql, params): `{table}` is in the first `buckets` sample buckets and matches `parsed`
-    (or contains `exact_phrase`; neither: any project) in `fields`."""
+    (or contains `exact_phrase`; neither: any project) in `fields`. (`connection` serves
+    PostgreSQL.)"""
     sql, params = f"{SAMPLE_BUCKET.format(column='{table}.id')} < %s", [buckets]
     if exact_phrase is not None:
         text_sql, text_params = exact_condition(exact_phrase, fields)

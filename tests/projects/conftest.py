@@ -48,6 +48,7 @@ def registry():
                 {
                     "id": project.pk,
                     "text": "projekt" in project.title.lower(),
+                    "camp": project.title == "Projekto stovykla",
                     "funder": {programme.funder.slug for programme in grants},
                     "programme": {programme.slug for programme in grants},
                     "organization": {project.implementer.slug},

@@ -8,14 +8,14 @@ FILTER_CHOICES = {
 }
 
 
-def by_hand(projects, filters, q):
+def by_hand(projects, filters, q, found="text"):
     """(total, {facet: {value: count}}) as the search should count them."""
 
     def passes(project, name):
         chosen = {int(v) for v in filters[name]} if name == "year" else set(filters[name])
         return bool(project[name] & chosen)
 
-    matching = [project for project in projects if project["text"] or not q]
+    matching = [project for project in projects if project[found] or not q]
     total = sum(all(passes(project, name) for name in filters) for project in matching)
     facets = {}
     for facet in FILTER_CHOICES:

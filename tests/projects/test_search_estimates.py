@@ -49,14 +49,14 @@ def shown_facets(results):
     }
 
 
-def matches(projects, filters, q):
+def matches(projects, filters, q, found="text"):
     def failed(project):
         return sum(
             not (project[name] & ({int(v) for v in values} if name == "year" else set(values)))
             for name, values in filters.items()
         )
 
-    return [(project, failed(project)) for project in projects if project["text"] or not q]
+    return [(project, failed(project)) for project in projects if project[found] or not q]
 
 
 def in_sample(projects):
@@ -83,17 +83,28 @@ FILTER_SETS = [
 ]
 
 
-@pytest.mark.parametrize("q, exact", [("", False), ("projektas", False), ("PROJEKT", True)])
+# A word, a phrase (the bigram index on PostgreSQL), both (two text conditions), exact mode
+# (each sampled row tested), and no text at all; `found` names what each finds.
+@pytest.mark.parametrize(
+    "q, exact, found",
+    [
+        ("", False, "text"),
+        ("projektas", False, "text"),
+        ('"projekto stovykla"', False, "camp"),
+        ('stovykla "projektas stovykla"', False, "camp"),
+        ("PROJEKT", True, "text"),
+    ],
+)
 def test_over_the_limit_counts_are_the_samples_scaled_up(
-    registry, small_sample, settings, q, exact
+    registry, small_sample, settings, q, exact, found
 ):
     settings.SEARCH_EXACT_COUNT_LIMIT = 0
     for filters in FILTER_SETS:
         results = search(q, exact, **filters)
         sampled = in_sample(registry)
-        rows = sum(failed <= 1 for _, failed in matches(sampled, filters, q))
-        sampled_total, sampled_facets = by_hand(sampled, filters, q)
-        total, facets = by_hand(registry, filters, q)
+        rows = sum(failed <= 1 for _, failed in matches(sampled, filters, q, found))
+        sampled_total, sampled_facets = by_hand(sampled, filters, q, found)
+        total, facets = by_hand(registry, filters, q, found)
         if rows == 0:  # nothing in the sample: counting everything is cheap
             expected = (total, facets, False, False)
         else:
