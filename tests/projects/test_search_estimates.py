@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import translation
 
 from projects.models import Project
 from projects.search import candidate_limit, estimates, search_projects
@@ -194,6 +195,10 @@ def test_the_page_and_the_json_say_the_counts_are_estimates(
     assert f"Rasta projektų: apie {total}" in page
     assert "skaičiai apskaičiuoti iš atsitiktinės imties" in page
     assert '<span aria-hidden="true">≈</span><span class="visually-hidden">apie</span>' in page
+    with translation.override("en"):
+        english = client.get(reverse("projects:list"), {"q": "projektas"}).content.decode()
+    assert f"About {total} projects found" in english
+    assert "the counts are estimated from a random sample" in english
     assert data["total"] == total
     assert data["total_is_estimate"] is True
     assert data["facet_counts_are_estimates"] is True
