@@ -1,5 +1,24 @@
 """Counting search results by hand, on the `registry` fixture's records (conftest.py)."""
 
+from django.http import QueryDict
+
+from projects.search import search_projects
+
+
+def search(q="", exact=False, **filters):
+    """The search page's results for `q` and `filters` ({name: [values]}), computed afresh."""
+    params = QueryDict(mutable=True)
+    if q:
+        params["q"] = q
+    if exact:
+        params["exact"] = "1"
+    for name, values in filters.items():
+        params.setlist(name, values)
+    results = search_projects(params, use_cache=False)
+    assert results.is_valid, results.errors
+    return results
+
+
 FILTER_CHOICES = {
     "funder": [["fondas-1"], ["fondas-0", "fondas-2"]],
     "programme": [["programa-4"]],

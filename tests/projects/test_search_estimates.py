@@ -16,7 +16,7 @@ from projects.models import Project
 from projects.search import candidate_limit, estimates, search_projects
 from projects.search.estimates import estimate
 from projects.search.schema import SAMPLE_BUCKET, sample_bucket
-from tests.projects.hand_counts import FILTER_CHOICES, by_hand
+from tests.projects.hand_counts import FILTER_CHOICES, by_hand, search
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +28,6 @@ SCALE = 4
 def small_sample(monkeypatch):
     monkeypatch.setattr(estimates, "SAMPLE_ROWS", 10)
     monkeypatch.setattr(estimates, "EXACT_SAMPLE_ROWS", 10)
-
-
-def search(q="", exact=False, **filters):
-    params = QueryDict(mutable=True)
-    if q:
-        params["q"] = q
-    if exact:
-        params["exact"] = "1"
-    for name, values in filters.items():
-        params.setlist(name, values)
-    results = search_projects(params, use_cache=False)
-    assert results.is_valid, results.errors
-    return results
 
 
 def shown_facets(results):

@@ -4,10 +4,8 @@ registry with projects funded several times, undated and open-ended periods, and
 import itertools
 
 import pytest
-from django.http import QueryDict
 
-from projects.search import search_projects
-from tests.projects.hand_counts import FILTER_CHOICES, by_hand
+from tests.projects.hand_counts import FILTER_CHOICES, by_hand, search
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +26,7 @@ def filter_sets():
 @pytest.mark.parametrize("q, exact", [("", False), ("projektas", False), ("PROJEKT", True)])
 def test_facet_counts_and_totals_match_counting_by_hand(registry, q, exact):
     for filters in filter_sets():
-        params = QueryDict(mutable=True)
-        if q:
-            params["q"] = q
-        if exact:
-            params["exact"] = "1"
-        for name, values in filters.items():
-            params.setlist(name, values)
-        results = search_projects(params, use_cache=False)
-        assert results.is_valid, results.errors
+        results = search(q, exact, **filters)
         total, facets = by_hand(registry, filters, q)
         shown = {
             facet: {item["value"]: item["count"] for item in items}
