@@ -64,14 +64,15 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
 
     size = registry_size(queryset)
     exact_mode = criteria.exact and criteria.has_text
+    row_cost = EXACT_MODE_ROW_COST if exact_mode else 1  # in rows of a word search
     wanted = EXACT_SAMPLE_ROWS if exact_mode else SAMPLE_ROWS
     buckets = math.ceil(SAMPLE_BUCKETS * wanted / size) if size else SAMPLE_BUCKETS
-    if buckets >= SAMPLE_BUCKETS:
+    if buckets >= SAMPLE_BUCKETS or size * row_cost <= limit:
+        # A small registry: a sample would be all of it, or even all of it is cheap to count.
         return exact(with_facets=with_facets)
     scale = SAMPLE_BUCKETS / buckets
     sampled = counts(queryset, criteria, id_limit=id_limit, with_facets=with_facets, sample=buckets)
-    # What counting everything would cost, in rows of a word search.
-    cost = scale * (EXACT_MODE_ROW_COST if exact_mode else 1)
+    cost = scale * row_cost  # of counting everything, for each sampled row
     if sampled.rows * cost <= limit:
         return exact(with_facets=with_facets)
     estimated = {"estimated_facets": with_facets, "facet_scale": scale}

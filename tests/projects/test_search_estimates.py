@@ -117,8 +117,11 @@ def test_over_the_limit_counts_are_the_samples_scaled_up(
         ) == (expected_total, expected_facets, estimated_total, estimated_facets), filters
 
 
-def test_within_the_limit_a_sampled_search_counts_exactly(registry, small_sample):
+def test_within_the_limit_a_sampled_search_counts_exactly(registry, small_sample, settings):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 39  # under the 40 projects: the sample is counted first
     for filters in FILTER_SETS:
+        rows = sum(failed <= 1 for _, failed in matches(in_sample(registry), filters, "projektas"))
+        assert rows * SCALE <= 39  # the fixture's data allow the case
         results = search("projektas", **filters)
         total, facets = by_hand(registry, filters, "projektas")
         assert not results.estimated_total and not results.estimated_facets
@@ -127,6 +130,19 @@ def test_within_the_limit_a_sampled_search_counts_exactly(registry, small_sample
             facet: {str(value): count for value, count in counts.items()}
             for facet, counts in facets.items()
         }
+
+
+def test_a_registry_within_the_limit_is_never_sampled(registry, small_sample, monkeypatch):
+    samples = []
+    counts = estimates.counts
+
+    def counting(*args, **options):
+        samples.append(options.get("sample"))
+        return counts(*args, **options)
+
+    monkeypatch.setattr(estimates, "counts", counting)
+    search("projektas")
+    assert samples == [None]
 
 
 def test_few_matches_but_many_rows_for_the_facets_keep_the_total_exact(
