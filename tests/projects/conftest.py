@@ -10,6 +10,9 @@ from projects.models import FundingProgramme, ProjectStatus
 from tests.factories import make_funding, make_organization, make_project
 
 
+FIRST_ID = 100_000
+
+
 @pytest.fixture
 def registry():
     """40 projects; returns what each published one is, for counting by hand."""
@@ -31,6 +34,9 @@ def registry():
             end = datetime.date(start.year + rng.choice([0, 0, 1, 2]), 11, 30)
         status = ProjectStatus.DRAFT if number % 9 == 0 else ProjectStatus.PUBLISHED
         project = make_project(
+            # Fixed ids: the projects a sample holds (by a hash of the id, see
+            # test_search_estimates.py) are then the same on every database, in any test order.
+            id=FIRST_ID + number,
             title=rng.choice(["Projektas senjorams", "Renginys jaunimui", "Projekto stovykla"]),
             implementer=rng.choice(implementers),
             status=status,
