@@ -9,7 +9,6 @@ from organizations.models import OrganizationKind
 from projects.models import FundingProgramme, ProjectStatus
 from tests.factories import make_funding, make_organization, make_project
 
-
 FIRST_ID = 100_000
 
 
