@@ -116,16 +116,19 @@ def text_filtered(queryset, criteria, *, direct=False):
     return queryset.filter(ProjectSQL(sql, params))
 
 
-def sampled(queryset, criteria, buckets):
-    """`queryset` narrowed to its projects in the first `buckets` sample buckets (see
-    schema.SAMPLE_BUCKET) that match the text query, as text_filtered() with `direct`."""
+def within(queryset, criteria, *, buckets=None, keys=None):
+    """`queryset` narrowed to the matches of the text query (as text_filtered() with `direct`)
+    among the projects in the first `buckets` sample buckets (schema.SAMPLE_BUCKET) and, on
+    PostgreSQL, with the keys `keys` asks for (facets.py: the filters as a tsquery of
+    schema.key_lexeme()s): one condition its keyed index answers."""
     if criteria.has_text and not criteria.fields:
         return queryset.none()
     connection = _database(queryset)
-    sql, params = backend_for(connection).sample_condition(
+    sql, params = backend_for(connection).within_condition(
         criteria.parsed if criteria.has_text and not criteria.exact else None,
         criteria.fields,
-        buckets,
+        buckets=buckets,
+        keys=keys,
         exact_phrase=criteria.exact_phrase if criteria.has_text else None,
         connection=connection,
     )

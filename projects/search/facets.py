@@ -9,9 +9,11 @@ funder 3 and for funder 12. A few hundred groups replace a join of every match t
 fundings, which cost most of a common word's search.
 
 A facet applies every filter but its own, so its counts say what choosing that value would
-give: with two filters or more only the matches failing at most one are needed, and they are
-chosen by the filters' lookups (their GIN indexes on PostgreSQL), the text tested on the row so
-that the planner ANDs its bitmap with theirs. PostgreSQL makes every group in one pass
+give: with two filters or more only the matches failing at most one are needed. On PostgreSQL
+they are asked of the keyed index in one tsquery with the words (schema.KEYED: the filters'
+values are keys of each project); on SQLite the filters' conditions join the FTS5 match. The
+same way, counts.py's callers may count only a sample of the registry (estimates.py).
+PostgreSQL makes every group in one pass
 (GROUPING SETS). For a word search with at most one filter it groups straight from the index
 scan and finds the first ids in a second, short scan (materializing 93 000 matches of a common
 word for them cost ~25 ms of ~95); otherwise (rows chosen by the filters, or exact mode, whose
@@ -29,13 +31,12 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import IntegerField, TextField
 
-from projects.search import sampled, text_filtered
+from projects.search import text_filtered, within
 from projects.search.expressions import ProjectSQL
 from projects.search.schema import (
     FACET_KEY_COLUMNS,
-    KEY_IDS,
     YEAR_CODE,
-    YEARS_TOUCHED,
+    key_lexeme,
     year_code_sql,
 )
 
@@ -66,25 +67,33 @@ def _ids(model, slugs):
 @dataclass(frozen=True)
 class Condition:
     """A filter on the project row m, twice: `test` (sql, params) cheap to evaluate on each
-    matched row, for its pass_ column; `lookup` the same condition in the form an index serves
-    (PostgreSQL, schema.py), for choosing the rows. SQLite has no such indexes: one form."""
+    matched row, for its pass_ column; and for choosing the rows, on PostgreSQL `keys`, the
+    same condition as a tsquery of the row's keys (schema.key_lexeme(); the keyed index
+    answers it with the words), on SQLite `lookup`, the test again."""
 
     test: tuple
-    lookup: tuple
+    lookup: tuple = None
+    keys: str = None
 
 
-NOTHING = Condition(("1 = 0", []), ("1 = 0", []))
+# No project has this key: a filter whose value names nothing.
+NO_KEY = "'~none'"
+NOTHING = Condition(("1 = 0", []), ("1 = 0", []), NO_KEY)
 
 
-def _key_holds(column, ids, vendor):
+def _any_key(kind, values):
+    return "(" + " | ".join(key_lexeme(kind, value) for value in values) + ")"
+
+
+def _key_holds(column, kind, ids, vendor):
     """The facet key `column` of row m holds one of `ids`."""
     if not ids:
         return NOTHING
     sql = " OR ".join(f"(',' || m.{column} || ',') LIKE %s" for _ in ids)
     test = (f"({sql})", [f"%,{pk},%" for pk in ids])
     if vendor != "postgresql":
-        return Condition(test, test)
-    return Condition(test, (f"{KEY_IDS.format(column=f'm.{column}')} && %s::int[]", [list(ids)]))
+        return Condition(test, lookup=test)
+    return Condition(test, keys=_any_key(kind, ids))
 
 
 def _years_touch(years, connection):
@@ -97,15 +106,14 @@ def _years_touch(years, connection):
             for _ in years
         )
         test = (f"({sql})", [value for year in years for value in (year, year)])
-        lookup = (f"{YEARS_TOUCHED.format(column='m.facet_years')} && %s::int[]", [list(years)])
-        return Condition(test, lookup)
+        return Condition(test, keys=_any_key("year", years))
     adapt = connection.ops.adapt_datefield_value
     parts, params = [], []
     for year in years:
         parts.append("(m.start_date <= %s AND coalesce(m.end_date, m.start_date) >= %s)")
         params += [adapt(datetime.date(year, 12, 31)), adapt(datetime.date(year, 1, 1))]
     test = ("(" + " OR ".join(parts) + ")", params)
-    return Condition(test, test)
+    return Condition(test, lookup=test)
 
 
 def _filter_conditions(criteria, connection):
@@ -120,15 +128,16 @@ def _filter_conditions(criteria, connection):
     conditions = {}
     if criteria.funders:
         ids = _ids(Organization, criteria.funders)
-        conditions["funder"] = _key_holds("facet_funders", ids, vendor)
+        conditions["funder"] = _key_holds("facet_funders", "funder", ids, vendor)
     if criteria.programme:
         ids = _ids(FundingProgramme, [criteria.programme])
-        conditions["programme"] = _key_holds("facet_programmes", ids, vendor)
+        conditions["programme"] = _key_holds("facet_programmes", "programme", ids, vendor)
     if criteria.organization:
         ids = _ids(Organization, [criteria.organization])
         if ids:
             test = (f"m.implementer_id IN ({_placeholders(ids)})", ids)
-            conditions["organization"] = Condition(test, test)
+            keys = _any_key("organization", ids)
+            conditions["organization"] = Condition(test, lookup=test, keys=keys)
         else:
             conditions["organization"] = NOTHING
     if criteria.years:
@@ -137,9 +146,8 @@ def _filter_conditions(criteria, connection):
 
 
 def _passing_at_least(conditions, needed):
-    """(sql, params): the row passes at least `needed` of `conditions`, written with their
-    lookups (any `needed` of them, ORed), so the planner can find the rows from the filters'
-    indexes."""
+    """(sql, params): the row passes at least `needed` of `conditions` (any `needed` of their
+    lookups ANDed, ORed), on SQLite."""
     groups, params = [], []
     for combination in itertools.combinations(conditions.values(), needed):
         groups.append("(" + " AND ".join(condition.lookup[0] for condition in combination) + ")")
@@ -148,9 +156,37 @@ def _passing_at_least(conditions, needed):
     return "(" + " OR ".join(groups) + ")", params
 
 
-def _matched(text_matched, conditions, needed, vendor):
+def _keys_passing_at_least(conditions, needed):
+    """The same as a tsquery of keys, on PostgreSQL."""
+    return " | ".join(
+        "(" + " & ".join(condition.keys for condition in combination) + ")"
+        for combination in itertools.combinations(conditions.values(), needed)
+    )
+
+
+def _chosen(queryset, criteria, conditions, needed, sample, vendor):
+    """(queryset, passing): the rows to count, the text's matches in `queryset` that pass at
+    least `needed` of the filters' `conditions` (and lie in the first `sample` sample buckets
+    unless None); `passing` is a further condition on them (sql, params) or None.
+
+    On PostgreSQL one tsquery asks the keyed index for the words, the filters and the sample
+    (schema.KEYED); SQLite ANDs the filters' conditions with its FTS5 match."""
+    if vendor == "postgresql":
+        keys = _keys_passing_at_least(conditions, needed) if needed else None
+        if keys or sample is not None:
+            return within(queryset, criteria, buckets=sample, keys=keys), None
+        # Exact mode asks each field's trigram index in a subquery of its own (see
+        # postgres.exact_condition).
+        return text_filtered(queryset, criteria, direct=not criteria.exact), None
+    passing = _passing_at_least(conditions, needed) if needed else None
+    if sample is not None:
+        return within(queryset, criteria, buckets=sample), passing
+    return text_filtered(queryset, criteria), passing
+
+
+def _matched(text_matched, conditions, passing, vendor):
     """(sql, params) of the matched rows with their keys and a pass_<filter> column (0/1) per
-    filter; only rows passing at least `needed` filters."""
+    filter; `passing`: a further condition (sql, params) on them, or None."""
     # PostgreSQL stores each row's year code (schema.py); computing it for every match took
     # a quarter of a common word's facet statement. SQLite computes it.
     stored = {"facet_years": "{table}.facet_years"} if vendor == "postgresql" else {}
@@ -181,10 +217,9 @@ def _matched(text_matched, conditions, needed, vendor):
         params += condition_params
     params += base_params
     sql = f"SELECT {', '.join(columns)} FROM ({base_sql}) m"
-    if needed > 0:
-        passing, passing_params = _passing_at_least(conditions, needed)
-        sql += f" WHERE {passing}"
-        params += passing_params
+    if passing is not None:
+        sql += f" WHERE {passing[0]}"
+        params += passing[1]
     return sql, params
 
 
@@ -250,27 +285,19 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True, sample=None):
     # filter but its own; the total and ids, every filter): leave the others out at once.
     needed = max(len(filters) - 1, 0) if with_facets else len(filters)
     chosen_by_filters = needed > 0
-    if sample is not None:
-        text_matched = sampled(queryset, criteria, sample)
-    else:
-        # Unless the filters choose the rows, exact mode asks each field's trigram index in a
-        # subquery of its own (see postgres.exact_condition).
-        text_matched = text_filtered(
-            queryset, criteria, direct=chosen_by_filters or not criteria.exact
-        )
-    matched_sql, matched_params = _matched(text_matched, conditions, needed, vendor)
+    text_matched, passing = _chosen(queryset, criteria, conditions, needed, sample, vendor)
+    matched_sql, matched_params = _matched(text_matched, conditions, passing, vendor)
     # (A sample's few thousand rows cost little to materialize; read twice, its
     # condition would be tested row by row to find the first ids.)
     if vendor == "postgresql" and not chosen_by_filters and not criteria.exact and sample is None:
         statement = _grouped_sql(filters, vendor, with_facets, f"({matched_sql}) AS matched")
         params = list(matched_params)
         if id_limit:
-            # The first ids by every filter's lookup: the indexes find them.
-            passing_sql, passing_params = (
-                (matched_sql, matched_params)
-                if needed == len(filters)
-                else _matched(text_matched, conditions, len(filters), vendor)
-            )
+            # The first ids, of the rows passing every filter: the keyed index finds them.
+            passing_sql, passing_params = matched_sql, matched_params
+            if needed < len(filters):
+                every = _chosen(queryset, criteria, conditions, len(filters), sample, vendor)
+                passing_sql, passing_params = _matched(*every[:1], conditions, every[1], vendor)
             statement += "\nUNION ALL\n" + _id_rows(f"({passing_sql})", filters, id_limit)
             params += [*passing_params, id_limit]
     else:

@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import SAMPLED, TS_CONFIG
+from projects.search.schema import KEYED, TS_CONFIG, key_lexeme
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -142,25 +142,36 @@ def match_condition(parsed, fields, *, direct=False, connection=None):
     )
 
 
-def sample_condition(parsed, fields, buckets, *, exact_phrase=None, connection=None):
-    """(sql, params): `{table}` is in the first `buckets` sample buckets and matches `parsed`
-    (or contains `exact_phrase`; neither: any project) in `fields`.
+def within_condition(
+    parsed, fields, *, buckets=None, keys=None, exact_phrase=None, connection=None
+):
+    """(sql, params): `{table}` is in the first `buckets` sample buckets (schema.SAMPLE_BUCKET),
+    has the keys `keys` asks for (a tsquery of schema.key_lexeme()s: the filters), and matches
+    `parsed` (or contains `exact_phrase`; neither: any text) in `fields`. One of `buckets` and
+    `keys` at least.
 
-    The buckets join the tsquery of one of the text columns, on its sample index's vector
-    (schema.SAMPLED), so that index answers both at once: the phrases' pairs when there are
-    any (the fewest rows), else the words. Exact mode tests its phrase on each sampled row."""
-    in_sample = " | ".join(_lexeme(f"~{bucket}", "") for bucket in range(buckets))
+    The keys join the tsquery of one of the text columns, on its keyed index
+    (schema.KEYED), so that index answers both at once: the phrases' pairs when there are
+    any (the fewest rows), else the words. Exact mode tests its phrase on each row the keys
+    choose (in a sample; else the trigram indexes name candidates too)."""
+    wanted = [keys] if keys else []
+    if buckets is not None:
+        wanted.append(" | ".join(key_lexeme("bucket", bucket) for bucket in range(buckets)))
+    keys = " & ".join(f"({part})" for part in wanted)
     if parsed:
         *others, (column, tsquery, params) = _match_parts(parsed, fields, connection)
-        conditions = [f"{SAMPLED[column]} @@ ({tsquery} && %s::tsquery)"]
-        params = [*params, in_sample]
+        conditions = [f"{KEYED[column]} @@ ({tsquery} && %s::tsquery)"]
+        params = [*params, keys]
         for other_column, other_tsquery, other_params in others:
             conditions.append(f"{{table}}.{other_column} @@ {other_tsquery}")
             params += other_params
         return " AND ".join(conditions), params
-    sql, params = f"{SAMPLED['search_vector']} @@ %s::tsquery", [in_sample]
+    sql, params = f"{KEYED['search_vector']} @@ %s::tsquery", [keys]
     if exact_phrase is not None:
-        exact_sql, exact_params = exact_condition(exact_phrase, fields, scan=True)
+        # A sample's rows are few: test each. Without one, the keys may choose many more rows
+        # than the phrase's trigrams do (a rare phrase with a funder): let both indexes count.
+        scan = buckets is not None
+        exact_sql, exact_params = exact_condition(exact_phrase, fields, direct=True, scan=scan)
         sql, params = f"{sql} AND {exact_sql}", params + exact_params
     return sql, params
 
@@ -188,9 +199,9 @@ def exact_condition(phrase, fields, *, direct=False, scan=False):
     rather than on the rows the indexes name (10 000 projects: 180 ms instead of 50), and
     tests every field of each candidate. `direct` is for a statement whose rows the filters'
     indexes choose, where the planner ANDs the trigram bitmaps with theirs. `scan`: tested on
-    each row only, in a form no index serves, for the rows of a sample of the registry (~1 000
-    rows take less time to test than the trigram indexes take to name candidates: ~40 ms at
-    100 000 projects)."""
+    each row only, in a form no index serves, for rows that keys choose (within_condition: a
+    few thousand rows take less time to test than the trigram indexes take to name
+    candidates, ~40 ms at 100 000 projects)."""
     pattern = _literal_pattern(phrase)
     if direct or scan:
         clauses = " OR ".join(_contains(field) for field in fields)

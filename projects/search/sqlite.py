@@ -73,10 +73,14 @@ def exact_condition(phrase, fields, *, direct=False):
     )
 
 
-def sample_condition(parsed, fields, buckets, *, exact_phrase=None, connection=None):
+def within_condition(
+    parsed, fields, *, buckets=None, keys=None, exact_phrase=None, connection=None
+):
     """(sql, params): `{table}` is in the first `buckets` sample buckets and matches `parsed`
-    (or contains `exact_phrase`; neither: any project) in `fields`. (`connection` serves
-    PostgreSQL.)"""
+    (or contains `exact_phrase`; neither: any project) in `fields`. (`keys` and `connection`
+    serve PostgreSQL: SQLite's filters are plain conditions beside this one.)"""
+    if keys or buckets is None:
+        raise ValueError("SQLite narrows by sample buckets only.")
     sql, params = f"{SAMPLE_BUCKET.format(column='{table}.id')} < %s", [buckets]
     if exact_phrase is not None:
         text_sql, text_params = exact_condition(exact_phrase, fields)

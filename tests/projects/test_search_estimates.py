@@ -56,10 +56,28 @@ def test_the_bucket_is_the_same_in_sql_and_in_python(registry):
     rows = Project.objects.annotate(bucket=RawSQL(sql, [])).values_list("id", "bucket")
     assert rows and all(bucket == sample_bucket(pk) for pk, bucket in rows)
     assert len({bucket for _, bucket in rows}) > 20  # spread, not one bucket
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT id, projects_sample_lexeme(id)::text FROM projects_project")
-            assert all(lexeme == f"'~{sample_bucket(pk)}'" for pk, lexeme in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="keys are PostgreSQL's lexemes")
+def test_a_projects_keys_are_its_bucket_implementer_funders_programmes_and_years(registry):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, tsvector_to_array(projects_search_keys(id, implementer_id,"
+            " facet_funders, facet_programmes, facet_years)) FROM projects_project"
+        )
+        keys = dict(cursor.fetchall())
+    for project in Project.objects.prefetch_related("fundings"):
+        fundings = project.fundings.all()
+        start = project.start_date
+        years = range(start.year, (project.end_date or start).year + 1) if start else ()
+        expected = {
+            f"~{sample_bucket(project.pk)}",
+            f"o~{project.implementer_id}",
+            *(f"f~{funding.funder_id}" for funding in fundings),
+            *(f"p~{funding.programme_id}" for funding in fundings if funding.programme_id),
+            *(f"y~{year}" for year in years),
+        }
+        assert set(keys[project.pk]) == expected, project.pk
 
 
 FILTER_SETS = [
