@@ -22,7 +22,6 @@ no GROUPING SETS, runs one grouped SELECT per set over the CTE, so FTS5 is asked
 project counts in every year its period touches.
 """
 
-import contextlib
 import datetime
 import itertools
 from collections import defaultdict
@@ -308,36 +307,9 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True, sample=None):
             statement += "\nUNION ALL\n" + _id_rows("matched", filters, id_limit)
             params.append(id_limit)
     with connection.cursor() as cursor:
-        planning = (
-            _realistic_operator_cost(cursor)
-            if vendor == "postgresql" and chosen_by_filters
-            else contextlib.nullcontext()
-        )
-        with planning:
-            cursor.execute(statement, params)
-            rows = cursor.fetchall()
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
     return _tally(rows, filters)
-
-
-@contextlib.contextmanager
-def _realistic_operator_cost(cursor):
-    """Operators cost a hundred times PostgreSQL's default, for one statement.
-
-    The planner takes `@@` on a TOASTed tsvector, or `~*` on a long text, for as cheap as
-    comparing two numbers. Given rows to choose by the filters' lookups, it would then find
-    them from the filters' indexes and test the text on each (a common word with a funder and
-    a year: ~130 ms) rather than AND the text's bitmap with theirs (~55 ms). Only for this
-    statement, where every path starts from an index: without a WHERE on the filters the same
-    setting makes it walk a whole index testing the text on every row (~550 ms)."""
-    cursor.execute(
-        "SELECT current_setting('cpu_operator_cost'), set_config('cpu_operator_cost',"
-        " (current_setting('cpu_operator_cost')::float8 * 100)::text, true)"
-    )
-    default, _ = cursor.fetchone()
-    try:
-        yield
-    finally:
-        cursor.execute("SELECT set_config('cpu_operator_cost', %s, true)", [default])
 
 
 def _tally(rows, filters):

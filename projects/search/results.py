@@ -38,6 +38,7 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
     spelling: str = ""
     without_filters_total: int | None = None
+    without_filters_estimated: bool = False
     page_out_of_range: bool = False
     requested_page: object = None
     ranked_subset: bool = False
@@ -168,6 +169,7 @@ def _summary(results):
         "facets": results.facets,
         "spelling": results.spelling,
         "without_filters_total": results.without_filters_total,
+        "without_filters_estimated": results.without_filters_estimated,
         "page_out_of_range": results.page_out_of_range,
         "requested_page": results.requested_page,
         "ranked_subset": results.ranked_subset,
@@ -188,6 +190,7 @@ def _restore(results, summary, queryset, page_size):
         "facets",
         "spelling",
         "without_filters_total",
+        "without_filters_estimated",
         "page_out_of_range",
         "requested_page",
         "ranked_subset",
@@ -342,7 +345,11 @@ def add_hints(results, queryset, criteria):
     for spellings in every title cost up to a second on a large registry)."""
     if criteria.has_filters:
         plain = SearchCriteria(q=criteria.q, exact=criteria.exact, fields=criteria.fields)
-        results.without_filters_total = matching(queryset, plain).count()
+        # Estimated as the search's own counts are, when counting them all costs too much (a
+        # phrase in exact mode in 32 000 of 100 000 projects: 600 ms to count).
+        found = summarize(queryset, plain, id_limit=0, with_facets=False)
+        results.without_filters_total = found.total
+        results.without_filters_estimated = found.estimated_total
     if criteria.has_text and not criteria.exact and not results.without_filters_total:
         results.spelling = suggest_spelling(queryset, criteria)
 

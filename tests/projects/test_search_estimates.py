@@ -253,3 +253,20 @@ def test_exact_counts_say_nothing_of_estimates(client, registry):
 )
 def test_an_estimate_keeps_two_significant_digits(value, shown):
     assert estimate(value) == shown
+
+
+def test_no_results_with_filters_estimate_what_the_words_alone_find(
+    client, registry, small_sample, settings
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    sampled = len(matches(in_sample(registry), {}, "projektas"))
+
+    results = search("projektas", year=["2017"])  # no period touches 2017
+
+    assert results.total == 0
+    assert results.without_filters_estimated
+    assert results.without_filters_total == estimate(sampled * SCALE)
+    page = client.get(reverse("projects:list"), {"q": "projektas", "year": "2017"})
+    assert (
+        f"Be filtrų rasta projektų: apie {results.without_filters_total}" in page.content.decode()
+    )
