@@ -28,6 +28,8 @@ SCALE = 4
 def small_sample(monkeypatch):
     monkeypatch.setattr(estimates, "SAMPLE_ROWS", 10)
     monkeypatch.setattr(estimates, "EXACT_SAMPLE_ROWS", 10)
+    # One sample, unless a test asks for a larger one when it finds too few matches.
+    monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1)
 
 
 def shown_facets(results):
@@ -270,3 +272,29 @@ def test_no_results_with_filters_estimate_what_the_words_alone_find(
     assert (
         f"Be filtrų rasta projektų: apie {results.without_filters_total}" in page.content.decode()
     )
+
+
+def test_too_few_sampled_matches_take_a_larger_sample_once(
+    registry, small_sample, settings, monkeypatch
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1000)
+    monkeypatch.setattr(estimates, "MAX_GROWTH", 2)
+    larger = [project for project in registry if sample_bucket(project["id"]) < 2 * BUCKETS]
+
+    results = search("projektas")
+
+    assert results.estimated_total
+    assert results.total == estimate(len(matches(larger, {}, "projektas")) * SCALE / 2)
+
+
+def test_a_sample_grown_to_the_whole_registry_counts_exactly(
+    registry, small_sample, settings, monkeypatch
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1000)
+
+    results = search("projektas")
+
+    assert not results.estimated_total and not results.estimated_facets
+    assert results.total == by_hand(registry, {}, "projektas")[0]
