@@ -7,15 +7,18 @@ as web search engines say "about 93 000 results", a search here counts exactly w
 at most settings.SEARCH_EXACT_COUNT_LIMIT rows, and estimates the rest:
 
 1. It counts in a sample first: the projects in the first k of schema.SAMPLE_BUCKETS buckets,
-   k chosen so the sample holds about SAMPLE_ROWS projects. A registry that small is never
-   sampled; at 100 000 projects the sample is 6 % of them, and its matches come from the text
-   indexes, whose second key is the bucket (~10 ms for a very common word).
+   k chosen so the sample holds about SAMPLE_ROWS projects. A registry whose every row is
+   within the limit is never sampled; at 100 000 projects the sample is 6 % of them, and on
+   PostgreSQL its matches come from the keyed text index, where the bucket is a lexeme
+   (schema.KEYED; ~10 ms for a very common word).
 2. When the full count would touch at most the limit's rows (scaled up from the sample), it
    counts everything exactly, as if there were no sample.
 3. Otherwise the facet counts are the sample's, scaled up and rounded to two significant
    digits, and say so. The total is counted exactly when it is within the limit (a broad word
    with two filters: few matches, but many rows for the facets, which release one filter
-   each); else it is estimated too, and the shown page ranks the sample's matches.
+   each); else it is estimated too, from at least MIN_SAMPLED_MATCHES sampled matches if a
+   sample up to MAX_GROWTH times larger finds them, and the shown page ranks the sample's
+   matches.
 """
 
 import math

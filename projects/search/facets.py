@@ -12,9 +12,8 @@ A facet applies every filter but its own, so its counts say what choosing that v
 give: with two filters or more only the matches failing at most one are needed. On PostgreSQL
 they are asked of the keyed index in one tsquery with the words (schema.KEYED: the filters'
 values are keys of each project); on SQLite the filters' conditions join the FTS5 match. The
-same way, counts.py's callers may count only a sample of the registry (estimates.py).
-PostgreSQL makes every group in one pass
-(GROUPING SETS). For a word search with at most one filter it groups straight from the index
+same way, a caller may count only a sample of the registry (estimates.py). PostgreSQL makes
+every group in one pass (GROUPING SETS). For a word search with at most one filter it groups straight from the index
 scan and finds the first ids in a second, short scan (materializing 93 000 matches of a common
 word for them cost ~25 ms of ~95); otherwise (rows chosen by the filters, or exact mode, whose
 text test is costly) the rows are materialized once in a CTE that both read. SQLite, which has
