@@ -13,12 +13,12 @@ give: with two filters or more only the matches failing at most one are needed. 
 they are asked of the keyed index in one tsquery with the words (schema.KEYED: the filters'
 values are keys of each project); on SQLite the filters' conditions join the FTS5 match. The
 same way, a caller may count only a sample of the registry (estimates.py). PostgreSQL makes
-every group in one pass (GROUPING SETS). For a word search with at most one filter it groups straight from the index
-scan and finds the first ids in a second, short scan (materializing 93 000 matches of a common
-word for them cost ~25 ms of ~95); otherwise (rows chosen by the filters, or exact mode, whose
-text test is costly) the rows are materialized once in a CTE that both read. SQLite, which has
-no GROUPING SETS, runs one grouped SELECT per set over the CTE, so FTS5 is asked once. A
-project counts in every year its period touches.
+every group in one pass (GROUPING SETS). For a word search with at most one filter and no
+sample it groups straight from the index scan and finds the first ids in a second, short scan
+(materializing 93 000 matches of a common word for them cost ~25 ms of ~95); otherwise (rows
+chosen by two filters or more, a sample, or exact mode, whose text test is costly) the rows
+are materialized once in a CTE that both read. SQLite, which has no GROUPING SETS, runs one grouped SELECT per set over the CTE, so
+FTS5 is asked once. A project counts in every year its period touches.
 """
 
 import datetime
