@@ -17,8 +17,9 @@ every group in one pass (GROUPING SETS). For a word search with at most one filt
 sample it groups straight from the index scan and finds the first ids in a second, short scan
 (materializing 93 000 matches of a common word for them cost ~25 ms of ~95); otherwise (rows
 chosen by two filters or more, a sample, or exact mode, whose text test is costly) the rows
-are materialized once in a CTE that both read. SQLite, which has no GROUPING SETS, runs one grouped SELECT per set over the CTE, so
-FTS5 is asked once. A project counts in every year its period touches.
+are materialized once in a CTE that both read. SQLite, which has no GROUPING SETS, runs one
+grouped SELECT per set over the CTE, so FTS5 is asked once. A project counts in every year its
+period touches.
 """
 
 import datetime
