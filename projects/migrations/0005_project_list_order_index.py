@@ -8,25 +8,7 @@ index, and needs none (it sorts NULLs last in descending order already).
 
 from django.db import migrations
 
-INDEX = "projects_published_start_idx"
-COLUMNS = {
-    "postgresql": "start_date DESC NULLS LAST, title, id",
-    "sqlite": "start_date DESC, title, id",
-}
-
-
-def create_index(apps, schema_editor):
-    columns = COLUMNS.get(schema_editor.connection.vendor)
-    if columns:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON projects_project ({columns})"
-            " WHERE status = 'published'"
-        )
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor in COLUMNS:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+from projects.search import schema
 
 
 class Migration(migrations.Migration):
@@ -35,5 +17,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_index, drop_index, elidable=False),
+        schema.published_order_index(
+            "projects_published_start_idx",
+            {
+                "postgresql": "start_date DESC NULLS LAST, title, id",
+                "sqlite": "start_date DESC, title, id",
+            },
+        ),
     ]

@@ -364,3 +364,22 @@ POSTGRES_KEYS_BACKWARD = [
     *(f"DROP INDEX IF EXISTS projects_project_{column}_keyed_idx" for column in KEYED),
     "DROP FUNCTION IF EXISTS projects_search_keys(bigint, bigint, text, text, integer)",
 ]
+
+
+def published_order_index(name, columns):
+    """A migration operation creating the index `name` on published projects in the order
+    `columns` ({vendor: column list}; vendors left out get none), and dropping it backwards."""
+
+    def create(apps, schema_editor):
+        vendor_columns = columns.get(schema_editor.connection.vendor)
+        if vendor_columns:
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON projects_project ({vendor_columns})"
+                " WHERE status = 'published'"
+            )
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor in columns:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    return migrations.RunPython(create, drop, elidable=False)
