@@ -295,8 +295,10 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True, sample=None):
             # The first ids, of the rows passing every filter: the keyed index finds them.
             passing_sql, passing_params = matched_sql, matched_params
             if needed < len(filters):
-                every = _chosen(queryset, criteria, conditions, len(filters), sample, vendor)
-                passing_sql, passing_params = _matched(*every[:1], conditions, every[1], vendor)
+                every, every_passing = _chosen(
+                    queryset, criteria, conditions, len(filters), None, vendor
+                )
+                passing_sql, passing_params = _matched(every, conditions, every_passing, vendor)
             statement += "\nUNION ALL\n" + _id_rows(f"({passing_sql})", filters, id_limit)
             params += [*passing_params, id_limit]
     else:

@@ -227,13 +227,13 @@ def search_session(connection, criteria):
     if connection.vendor != "postgresql":
         yield
         return
-    settings = {"jit": "off", "work_mem": "32MB", "max_parallel_workers_per_gather": "0"}
+    planner = {"jit": "off", "work_mem": "32MB", "max_parallel_workers_per_gather": "0"}
     if criteria.has_text:
-        settings["enable_seqscan"] = "off"
+        planner["enable_seqscan"] = "off"
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         # One round trip for them all.
-        calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
-        cursor.execute(f"SELECT {calls}", [value for item in settings.items() for value in item])
+        calls = ", ".join("set_config(%s, %s, true)" for _ in planner)
+        cursor.execute(f"SELECT {calls}", [value for item in planner.items() for value in item])
         yield
 
 
