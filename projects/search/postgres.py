@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import KEYED, TS_CONFIG, key_lexeme
+from projects.search.schema import KEYED, KEYED_INDEX, TS_CONFIG, key_lexeme
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -268,8 +268,11 @@ def remove_project(connection, pk):
 
 
 def rebuild_index(connection, model=None):
-    """Rewrites every row's generated tsvector (after a change of the text configuration)."""
+    """Rewrites every row's generated tsvector (after a change of the text configuration), and
+    compacts the text indexes the rewrite doubled, the keyed ones too."""
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {TABLE} SET title = title")
         cursor.execute("REINDEX INDEX projects_project_search_idx")
         cursor.execute("REINDEX INDEX projects_project_search_bigrams_idx")
+        for column in KEYED:
+            cursor.execute(f"REINDEX INDEX {KEYED_INDEX.format(column=column)}")

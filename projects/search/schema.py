@@ -322,6 +322,9 @@ KEYED = {
 }
 
 
+KEYED_INDEX = "projects_project_{column}_keyed_idx"
+
+
 def key_lexeme(kind, value):
     """The tsquery text of one key: key_lexeme("funder", 3) == "'f~3'"."""
     return f"'{KEY_PREFIXES[kind]}{value}'"
@@ -351,7 +354,7 @@ POSTGRES_KEYS_FORWARD = [
     $$
     """,
     *(
-        f"CREATE INDEX projects_project_{column}_keyed_idx ON projects_project"
+        f"CREATE INDEX {KEYED_INDEX.format(column=column)} ON projects_project"
         f" USING gin (({vector.format(table='projects_project')}))"
         for column, vector in KEYED.items()
     ),
@@ -361,7 +364,7 @@ POSTGRES_KEYS_FORWARD = [
 
 POSTGRES_KEYS_BACKWARD = [
     *POSTGRES_FILTER_INDEXES_CREATE,
-    *(f"DROP INDEX IF EXISTS projects_project_{column}_keyed_idx" for column in KEYED),
+    *(f"DROP INDEX IF EXISTS {KEYED_INDEX.format(column=column)}" for column in KEYED),
     "DROP FUNCTION IF EXISTS projects_search_keys(bigint, bigint, text, text, integer)",
 ]
 
