@@ -4,6 +4,7 @@ import contextlib
 import difflib
 import hashlib
 import heapq
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.db import connections, transaction
 
 from projects import registry_version
 from projects.search import (
+    INDEXED_SORTS,
     SearchCriteria,
     backend_for,
     candidate_limit,
@@ -21,7 +23,7 @@ from projects.search import (
     with_ids,
 )
 from projects.search.analysis import fold, stem, words
-from projects.search.estimates import estimate, summarize
+from projects.search.estimates import estimate, registry_size, summarize
 from projects.search.highlight import highlight, project_snippet
 
 PAGE_SIZE = 20
@@ -244,16 +246,6 @@ def _page(results, queryset, criteria, page_size, ids=None):
     candidate limit is shown, in any order."""
     limit = candidate_limit(connections[queryset.db])
     relevance = criteria.effective_sort == "relevance"
-    every_match = results.total <= limit and not results.estimated_total
-    if ids is not None and (relevance or every_match):
-        # Relevance ranks the candidates (filtering by them); another sort filters here.
-        ordered = order(
-            queryset if relevance else with_ids(queryset, ids), criteria, candidates=ids
-        )
-    else:
-        ordered = order(matching(queryset, criteria), criteria)
-    ordered = ordered.for_listing()
-    paginator = Paginator(ordered, page_size)
     shown = results.total
     if relevance and results.total > limit:
         shown = limit
@@ -265,19 +257,46 @@ def _page(results, queryset, criteria, page_size, ids=None):
         else:
             shown = min(limit, results.total)
             results.first_only = True
-    # The count is known already; the paginator need not ask again.
-    paginator.__dict__["count"] = shown
+    pages = max(1, math.ceil(shown / page_size))
     requested = results.form.cleaned_data["page"]
     results.requested_page = requested
     if requested == "last":
-        requested = paginator.num_pages
-    elif requested > paginator.num_pages:
+        requested = pages
+    elif requested > pages:
         results.page_out_of_range = True
-        requested = paginator.num_pages
+        requested = pages
+
+    every_match = results.total <= limit and not results.estimated_total
+    if ids is not None and (relevance or every_match):
+        # Relevance ranks the candidates (filtering by them); another sort filters here.
+        ordered = order(
+            queryset if relevance else with_ids(queryset, ids), criteria, candidates=ids
+        )
+    else:
+        scan = scan_cheaper(queryset, criteria, results.total, requested * page_size)
+        ordered = order(matching(queryset, criteria, scan=scan), criteria)
+    paginator = Paginator(ordered.for_listing(), page_size)
+    # The count is known already; the paginator need not ask again.
+    paginator.__dict__["count"] = shown
     page = paginator.page(requested)
     # Evaluate inside the search session.
     page.object_list = list(page.object_list)
     return page
+
+
+def scan_cheaper(queryset, criteria, total, rows_needed):
+    """Whether exact mode, sorted in an index's order, should test each project as the index
+    walks to it rather than ask the trigram indexes for every match (PostgreSQL): when the
+    walk is expected to test fewer rows than there are matches, each of which the trigram way
+    tests (a phrase in a third of 100 000 projects sorted by newest: ~3 ms for the first page,
+    ~100 ms for the 50th, against ~1 s for all its matches). A rare phrase keeps the trigram
+    indexes: walking to its few matches would test most of the registry."""
+    if not (criteria.exact and criteria.has_text and criteria.effective_sort in INDEXED_SORTS):
+        return False
+    if connections[queryset.db].vendor != "postgresql" or not total:
+        return False
+    expected = rows_needed * registry_size(queryset) / total
+    return expected < total
 
 
 def labelled_facets(raw, criteria, *, scale=None):

@@ -62,10 +62,10 @@ def match_condition(parsed, fields, *, direct=False, connection=None):
     return "(" + (" AND ".join(clauses) or "1") + ")", params
 
 
-def exact_condition(phrase, fields, *, direct=False):
+def exact_condition(phrase, fields, *, direct=False, scan=False):
     """(sql, params): a condition on `{table}`: its chosen fields contain `phrase`, casefolded.
 
-    (`direct` serves PostgreSQL.)"""
+    (`direct` and `scan` serve PostgreSQL.)"""
     clauses = " OR ".join(f"instr({field}_exact, %s) > 0" for field in fields)
     return (
         f"{{table}}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {clauses})",

@@ -7,14 +7,17 @@ hand on the projects whose id falls into those buckets."""
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from projects.models import Project
-from projects.search import candidate_limit, estimates, search_projects
+from projects.search import SearchCriteria, candidate_limit, estimates, search_projects
 from projects.search.estimates import estimate
+from projects.search.results import scan_cheaper
 from projects.search.schema import SAMPLE_BUCKET, sample_bucket
 from tests.projects.hand_counts import FILTER_CHOICES, by_hand, search
 
@@ -217,6 +220,49 @@ def test_another_sort_shows_the_first_results_of_an_estimated_total(
     newest = Project.objects.published().filter(title__icontains="projekt")
     newest = newest.order_by("-published_at", "-id").values_list("pk", flat=True)
     assert [project.pk for project in results.page.object_list] == list(newest[:20])
+
+
+@pytest.mark.parametrize(
+    "sort, order",
+    [
+        ("newest", [F("published_at").desc(nulls_last=True), "-id"]),
+        ("start", [F("start_date").desc(nulls_last=True), "title", "id"]),
+    ],
+)
+@pytest.mark.parametrize("page", [1, 3, 6])
+def test_exact_mode_in_an_indexed_order_shows_the_first_results_of_every_match(
+    registry, small_sample, settings, sort, order, page
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    params = QueryDict(f"q=PROJEKT&exact=1&sort={sort}&page={page}")
+    with CaptureQueriesContext(connection) as queries:
+        results = search_projects(params, page_size=5, use_cache=False)
+
+    assert results.estimated_total and results.first_only
+    every = Project.objects.published().filter(title__icontains="projekt").order_by(*order)
+    expected = list(every.values_list("pk", flat=True)[(page - 1) * 5 : page * 5])
+    assert expected and [project.pk for project in results.page.object_list] == expected
+    if connection.vendor == "postgresql":
+        # Tested on each row the sort's index walks to, not found by the trigram indexes.
+        walked = (page * 5) * Project.objects.count() / results.total < results.total
+        listing = 'SELECT "projects_project"."id", "projects_project"."title"'
+        page_query = [query["sql"] for query in queries if query["sql"].startswith(listing)][-1]
+        assert ("coalesce(" in page_query) is walked
+        # ≈32 matches (31) of 40 projects: the sixth page is expected past the 32nd project.
+        assert walked is (page < 6)
+
+
+def test_a_rare_phrase_in_exact_mode_keeps_the_trigram_indexes(registry, settings):
+    criteria = SearchCriteria(q="senjorams", exact=True, sort="newest")
+    queryset = Project.objects.published()
+    size = Project.objects.count()
+
+    assert not scan_cheaper(queryset, criteria, total=1, rows_needed=20)
+    assert scan_cheaper(queryset, criteria, total=size, rows_needed=20) is (
+        connection.vendor == "postgresql"
+    )
+    by_amount = SearchCriteria(q="senjorams", exact=True, sort="amount")
+    assert not scan_cheaper(queryset, by_amount, total=size, rows_needed=20)
 
 
 def test_the_page_and_the_json_say_the_counts_are_estimates(
