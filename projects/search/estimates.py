@@ -87,7 +87,10 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         if sampled.rows * cost <= limit:
             return exact(with_facets=with_facets)
         estimated = {"estimated_facets": with_facets, "facet_scale": scale}
-        if sampled.total * cost <= limit:
+        # Without text the total is a count of rows the filters' keys (or nothing) choose, no
+        # row's text is read: exact in ~5 ms at 100 000 projects, so the list of every project
+        # says how many there are, not "about 100 000".
+        if sampled.total * cost <= limit or not criteria.has_text:
             return replace(exact(with_facets=False), facets=sampled.facets, **estimated)
         if sampled.total >= MIN_SAMPLED_MATCHES or grown:
             break
