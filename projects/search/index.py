@@ -3,7 +3,7 @@
 from django.db import connections
 
 from projects.search import backend_for
-from projects.search.schema import REFRESH_FACET_KEYS
+from projects.search.schema import REFRESH_AMOUNT, REFRESH_FACET_KEYS
 
 
 def project_saved(sender, instance, using, raw=False, **kwargs):
@@ -15,12 +15,15 @@ def project_deleted(sender, instance, using, **kwargs):
 
 
 def rebuild(using="default"):
-    """Index every project again, and recompute every project's facet keys (which triggers
-    keep, see schema.py); returns the number of projects indexed."""
+    """Index every project again, and recompute every project's facet keys and, on
+    PostgreSQL, its amount (which triggers keep, see schema.py); returns the number of
+    projects indexed."""
     from projects.models import Project
 
     connection = connections[using]
     backend_for(connection).rebuild_index(connection, Project)
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_FACET_KEYS[connection.vendor])
+        if connection.vendor == "postgresql":
+            cursor.execute(REFRESH_AMOUNT)
     return Project.objects.using(using).count()

@@ -285,12 +285,12 @@ def _page(results, queryset, criteria, page_size, ids=None):
 
 
 def scan_cheaper(queryset, criteria, total, rows_needed):
-    """Whether exact mode, sorted in an index's order, should test each project as the index
-    walks to it rather than ask the trigram indexes for every match (PostgreSQL): when the
-    walk is expected to test fewer rows than there are matches, each of which the trigram way
-    tests (a phrase in a third of 100 000 projects sorted by newest: ~3 ms for the first page,
-    ~100 ms for the 50th, against ~1 s for all its matches). A rare phrase keeps the trigram
-    indexes: walking to its few matches would test most of the registry."""
+    """Whether exact mode, sorted in an index's order (INDEXED_SORTS), should test each project
+    as the index walks to it rather than ask the trigram indexes for every match (PostgreSQL):
+    when the walk is expected to test fewer rows than there are matches, each of which the
+    trigram way tests (a phrase in a third of 100 000 projects sorted by newest: ~3 ms for the
+    first page, ~100 ms for the 50th, against ~1 s for all its matches). A rare phrase keeps
+    the trigram indexes: walking to its few matches would test most of the registry."""
     if not (criteria.exact and criteria.has_text and criteria.effective_sort in INDEXED_SORTS):
         return False
     if connections[queryset.db].vendor != "postgresql" or not total:

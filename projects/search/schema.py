@@ -143,6 +143,50 @@ def _sqlite_refresh(row):
     )
 
 
+# The amount sort's key (PostgreSQL; migration 0013): each project row also carries the sum
+# of its fundings' stated amounts, kept by the facet keys' trigger (one row update per funding
+# written, as before), with an index in the sort's order on published projects. Summing every
+# match's fundings to sort them took ~0.6 s for a common word at 100 000 projects; the index
+# gives the first page from its first rows. SQLite sums in the query.
+AMOUNT_COLUMN = "funding_amount"
+_AMOUNT_OF = "(SELECT sum(f.amount) FROM projects_funding f WHERE f.project_id = {project})"
+_REFRESH_FUNCTION = """
+    CREATE OR REPLACE FUNCTION projects_project_refresh_facet_keys(project bigint) RETURNS void
+    LANGUAGE sql AS $$
+      UPDATE projects_project SET {assignments} WHERE id = project
+    $$
+    """
+_FUNDING_TRIGGER = (
+    "CREATE TRIGGER projects_funding_facet_keys"
+    " AFTER INSERT OR DELETE OR UPDATE OF {columns} ON projects_funding"
+    " FOR EACH ROW EXECUTE FUNCTION projects_funding_facet_keys()"
+)
+# Every project's amount from its fundings (after the column is added, or to repair it).
+_PROJECT_AMOUNT = _AMOUNT_OF.format(project="projects_project.id")
+REFRESH_AMOUNT = (
+    f"UPDATE projects_project SET {AMOUNT_COLUMN} = {_PROJECT_AMOUNT}"
+    f" WHERE {AMOUNT_COLUMN} IS DISTINCT FROM {_PROJECT_AMOUNT}"
+)
+
+POSTGRES_AMOUNT_FORWARD = [
+    f"ALTER TABLE projects_project ADD COLUMN {AMOUNT_COLUMN} numeric",
+    _REFRESH_FUNCTION.format(
+        assignments=f"{_set_keys('postgresql', 'project')},"
+        f" {AMOUNT_COLUMN} = {_AMOUNT_OF.format(project='project')}"
+    ),
+    "DROP TRIGGER projects_funding_facet_keys ON projects_funding",
+    _FUNDING_TRIGGER.format(columns="project_id, funder_id, programme_id, amount"),
+    REFRESH_AMOUNT,
+]
+
+POSTGRES_AMOUNT_BACKWARD = [
+    "DROP TRIGGER projects_funding_facet_keys ON projects_funding",
+    _FUNDING_TRIGGER.format(columns="project_id, funder_id, programme_id"),
+    _REFRESH_FUNCTION.format(assignments=_set_keys("postgresql", "project")),
+    f"ALTER TABLE projects_project DROP COLUMN IF EXISTS {AMOUNT_COLUMN}",
+]
+
+
 # SQLite: a table rebuilt by a later migration (Django's way to alter a column there) loses
 # columns and triggers it does not know; the search tests' facet counts would then fail.
 SQLITE_FACET_KEYS_FORWARD = [
