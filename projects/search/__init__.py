@@ -158,28 +158,40 @@ def year_condition(years):
     return condition
 
 
-def apply_filters(queryset, criteria, *, skip=()):
-    """Funder, year, organization and programme filters; `skip` leaves some out (for facets)."""
+def apply_filters(queryset, criteria):
+    """Funder, year, organization and programme filters.
+
+    On PostgreSQL the funder, programme and organization are tested on each project row's
+    facet keys (schema.py), which costs ~1 µs a row: the planner, estimating a funder's
+    fundings at a few dozen, joined its 12 000 projects of 100 000 one by one to sort them
+    (~100 ms); now it walks the sort's index to the first matching rows (~30 ms). The years
+    stay a condition on the dates, which the `start` order's index bounds."""
     from projects.models import Funding
 
-    if criteria.funders and "funder" not in skip:
+    if criteria.years:
+        queryset = queryset.filter(year_condition(criteria.years))
+    connection = _database(queryset)
+    if connection.vendor == "postgresql":
+        from projects.search.facets import filter_tests
+
+        tests = filter_tests(criteria, connection)
+        return queryset.filter(ProjectSQL(*tests)) if tests else queryset
+    if criteria.funders:
         queryset = queryset.filter(
             id__in=Funding.objects.filter(funder__slug__in=criteria.funders).values("project_id")
         )
-    if criteria.years and "year" not in skip:
-        queryset = queryset.filter(year_condition(criteria.years))
-    if criteria.organization and "organization" not in skip:
+    if criteria.organization:
         queryset = queryset.filter(implementer__slug=criteria.organization)
-    if criteria.programme and "programme" not in skip:
+    if criteria.programme:
         queryset = queryset.filter(
             id__in=Funding.objects.filter(programme__slug=criteria.programme).values("project_id")
         )
     return queryset
 
 
-def matching(queryset, criteria, *, skip=(), scan=False):
+def matching(queryset, criteria, *, scan=False):
     """Every project matching the text and the filters, unordered (`scan`: text_filtered())."""
-    return apply_filters(text_filtered(queryset, criteria, scan=scan), criteria, skip=skip)
+    return apply_filters(text_filtered(queryset, criteria, scan=scan), criteria)
 
 
 def with_ids(queryset, ids):

@@ -84,24 +84,24 @@ def _any_key(kind, values):
     return "(" + " | ".join(key_lexeme(kind, value) for value in values) + ")"
 
 
-def _key_holds(column, kind, ids, vendor):
-    """The facet key `column` of row m holds one of `ids`."""
+def _key_holds(column, kind, ids, vendor, row="m"):
+    """The facet key `column` of row `row` holds one of `ids`."""
     if not ids:
         return NOTHING
-    sql = " OR ".join(f"(',' || m.{column} || ',') LIKE %s" for _ in ids)
+    sql = " OR ".join(f"(',' || {row}.{column} || ',') LIKE %s" for _ in ids)
     test = (f"({sql})", [f"%,{pk},%" for pk in ids])
     if vendor != "postgresql":
         return Condition(test, lookup=test)
     return Condition(test, keys=_any_key(kind, ids))
 
 
-def _years_touch(years, connection):
-    """The period of row m touches one of `years`."""
+def _years_touch(years, connection, row="m"):
+    """The period of row `row` touches one of `years`."""
     if connection.vendor == "postgresql":
         # The stored year code's two halves: arithmetic, where the function the index is
         # built on (an array of every year) cost ~2 µs a row.
         sql = " OR ".join(
-            f"(m.facet_years / {YEAR_CODE} <= %s AND mod(m.facet_years, {YEAR_CODE}) >= %s)"
+            f"({row}.facet_years / {YEAR_CODE} <= %s AND mod({row}.facet_years, {YEAR_CODE}) >= %s)"
             for _ in years
         )
         test = (f"({sql})", [value for year in years for value in (year, year)])
@@ -109,14 +109,16 @@ def _years_touch(years, connection):
     adapt = connection.ops.adapt_datefield_value
     parts, params = [], []
     for year in years:
-        parts.append("(m.start_date <= %s AND coalesce(m.end_date, m.start_date) >= %s)")
+        parts.append(
+            f"({row}.start_date <= %s AND coalesce({row}.end_date, {row}.start_date) >= %s)"
+        )
         params += [adapt(datetime.date(year, 12, 31)), adapt(datetime.date(year, 1, 1))]
     test = ("(" + " OR ".join(parts) + ")", params)
     return Condition(test, lookup=test)
 
 
-def _filter_conditions(criteria, connection):
-    """{filter name: Condition} for the filters set in `criteria`.
+def _filter_conditions(criteria, connection, row="m"):
+    """{filter name: Condition} for the filters set in `criteria`, on the project row `row`.
 
     The slugs are turned into ids first (a few rows), so each match is tested against
     constants."""
@@ -127,21 +129,32 @@ def _filter_conditions(criteria, connection):
     conditions = {}
     if criteria.funders:
         ids = _ids(Organization, criteria.funders)
-        conditions["funder"] = _key_holds("facet_funders", "funder", ids, vendor)
+        conditions["funder"] = _key_holds("facet_funders", "funder", ids, vendor, row)
     if criteria.programme:
         ids = _ids(FundingProgramme, [criteria.programme])
-        conditions["programme"] = _key_holds("facet_programmes", "programme", ids, vendor)
+        conditions["programme"] = _key_holds("facet_programmes", "programme", ids, vendor, row)
     if criteria.organization:
         ids = _ids(Organization, [criteria.organization])
         if ids:
-            test = (f"m.implementer_id IN ({_placeholders(ids)})", ids)
+            test = (f"{row}.implementer_id IN ({_placeholders(ids)})", ids)
             keys = _any_key("organization", ids)
             conditions["organization"] = Condition(test, lookup=test, keys=keys)
         else:
             conditions["organization"] = NOTHING
     if criteria.years:
-        conditions["year"] = _years_touch(criteria.years, connection)
+        conditions["year"] = _years_touch(criteria.years, connection, row)
     return conditions
+
+
+def filter_tests(criteria, connection, *, names=("funder", "programme", "organization")):
+    """(sql, params): the project row `{table}` passes the filters `names` of `criteria`,
+    tested on the row's own columns (PostgreSQL), or None when none of them is set."""
+    conditions = _filter_conditions(criteria, connection, row="{table}")
+    chosen = [condition for name, condition in conditions.items() if name in names]
+    if not chosen:
+        return None
+    sql = " AND ".join(condition.test[0] for condition in chosen)
+    return sql, [param for condition in chosen for param in condition.test[1]]
 
 
 def _passing_at_least(conditions, needed):

@@ -5,6 +5,8 @@ import itertools
 
 import pytest
 
+from projects.models import Project
+from projects.search import SearchCriteria, filter_projects
 from tests.projects.hand_counts import FILTER_CHOICES, by_hand, search
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +37,31 @@ def test_facet_counts_and_totals_match_counting_by_hand(registry, q, exact):
         shown["year"] = {str(year): count for year, count in shown["year"].items()}
         facets["year"] = {str(year): count for year, count in facets["year"].items()}
         assert (results.total, shown) == (total, facets), filters
+
+
+def passes(project, filters):
+    return all(
+        project[name] & ({int(value) for value in values} if name == "year" else set(values))
+        for name, values in filters.items()
+    )
+
+
+# What the JSON API, the CSV and a page past the shown ids list: filter_projects().
+@pytest.mark.parametrize("q, exact", [("", False), ("projektas", False), ("PROJEKT", True)])
+def test_filtered_lists_hold_the_projects_passing_every_filter(registry, q, exact):
+    for filters in [*filter_sets(), {"funder": ["nera"]}, {"programme": ["nera"]}]:
+        criteria = SearchCriteria(
+            q=q,
+            exact=exact,
+            funders=tuple(filters.get("funder", ())),
+            years=tuple(int(year) for year in filters.get("year", ())),
+            organization=filters.get("organization", [""])[0],
+            programme=filters.get("programme", [""])[0],
+        )
+        listed = filter_projects(Project.objects.published(), criteria)
+        expected = {
+            project["id"]
+            for project in registry
+            if (project["text"] or not q) and passes(project, filters)
+        }
+        assert {project.pk for project in listed} == expected, filters
