@@ -26,9 +26,11 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 
 from projects import registry_version
-from projects.search.facets import counts
+from projects.search import matching, within
+from projects.search.facets import counts, filter_keys
 from projects.search.schema import SAMPLE_BUCKETS
 
 # Projects in the sample: ~6 000 matches of a very common word, so a facet value in 1 000 of
@@ -87,11 +89,16 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         if sampled.rows * cost <= limit:
             return exact(with_facets=with_facets)
         estimated = {"estimated_facets": with_facets, "facet_scale": scale}
-        # Without text the total is a count of rows the filters' keys (or nothing) choose, no
-        # row's text is read: exact in ~5 ms at 100 000 projects, so the list of every project
-        # says how many there are, not "about 100 000".
-        if sampled.total * cost <= limit or not criteria.has_text:
+        if sampled.total * cost <= limit:
             return replace(exact(with_facets=False), facets=sampled.facets, **estimated)
+        if not criteria.has_text:
+            # Without text the total is a plain count of the rows the filters choose (or of
+            # all), no text read (~5 ms at 100 000 projects): the list of every project says
+            # how many there are, not "about 100 000".
+            total = _count_without_text(queryset, criteria)
+            if total <= id_limit:  # so few that the page lists them by id: find them
+                return replace(exact(with_facets=False), facets=sampled.facets, **estimated)
+            return Summary(total, sampled.facets, sampled.ids, **estimated)
         if sampled.total >= MIN_SAMPLED_MATCHES or grown:
             break
         # Too few sampled matches for the total (a phrase in exact mode with two filters at
@@ -107,6 +114,16 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         estimated_total=True,
         **estimated,
     )
+
+
+def _count_without_text(queryset, criteria):
+    """How many projects of `queryset` pass `criteria`'s filters: on PostgreSQL a count of the
+    keyed index's rows (schema.KEYED; testing each row's facet keys instead read all of them,
+    ~25 ms more for a funder at 100 000 projects)."""
+    connection = connections[queryset.db]
+    if criteria.has_filters and connection.vendor == "postgresql":
+        return within(queryset, criteria, keys=filter_keys(criteria, connection)).count()
+    return matching(queryset, criteria).count()
 
 
 def estimate(value):

@@ -157,6 +157,12 @@ def filter_tests(criteria, connection, *, names=("funder", "programme", "organiz
     return sql, [param for condition in chosen for param in condition.test[1]]
 
 
+def filter_keys(criteria, connection):
+    """The filters of `criteria` as one tsquery of keys, all required (PostgreSQL)."""
+    conditions = _filter_conditions(criteria, connection)
+    return _keys_passing_at_least(conditions, len(conditions))
+
+
 def _passing_at_least(conditions, needed):
     """(sql, params): the row passes at least `needed` of `conditions` (any `needed` of their
     lookups ANDed, ORed), on SQLite."""

@@ -15,7 +15,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from projects.models import Project
-from projects.search import SearchCriteria, candidate_limit, estimates, search_projects
+from projects.search import (
+    SearchCriteria,
+    candidate_limit,
+    estimates,
+    postgres,
+    search_projects,
+    sqlite,
+)
 from projects.search.estimates import estimate
 from projects.search.results import scan_cheaper
 from projects.search.schema import SAMPLE_BUCKET, sample_bucket
@@ -264,6 +271,25 @@ def test_a_rare_phrase_in_exact_mode_keeps_the_trigram_indexes(registry, setting
     )
     by_relevance = SearchCriteria(q="senjorams", exact=True)
     assert not scan_cheaper(queryset, by_relevance, total=size, rows_needed=20)
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS[:3])
+def test_without_text_a_list_longer_than_its_ids_counts_every_project(
+    registry, small_sample, settings, monkeypatch, filters
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    for backend in (postgres, sqlite):  # fewer shown ids than projects: a plain count
+        monkeypatch.setattr(backend, "CANDIDATE_LIMIT", 3)
+    results = search(**filters)
+    total, _ = by_hand(registry, filters, "")
+
+    assert total > 3 and results.total == total
+    assert not results.estimated_total and results.estimated_facets
+    listed = Project.objects.published().filter(pk__in=[p["id"] for p in registry])
+    listed = [p for p in listed.order_by(F("start_date").desc(nulls_last=True), "title", "id")]
+    passing = {project["id"] for project, failed in matches(registry, filters, "") if not failed}
+    expected = [project.pk for project in listed if project.pk in passing][:20]
+    assert [project.pk for project in results.page.object_list] == expected
 
 
 def test_the_page_and_the_json_say_the_counts_are_estimates(
