@@ -16,7 +16,9 @@ import platform
 import statistics
 import sys
 
-from bench.search import RESULTS, database_version, machine, percentile, timed
+from django.db import connection
+
+from bench.search import database_version, machine, percentile, timed, write_table
 from projects.models import Project
 from projects.search import search_projects
 
@@ -73,15 +75,7 @@ def main(argv=None):
         rows.append(row)
         print(f"{name:40} {total:>8} p50 {row['p50']:8.1f} p95 {row['p95']:8.1f} ms", flush=True)
 
-    table = render(rows, args, existing)
-    print()
-    print(table)
-    RESULTS.mkdir(exist_ok=True)
-    from django.db import connection
-
-    path = RESULTS / f"{args.size}-{connection.vendor}-lists.md"
-    path.write_text(table, encoding="utf-8")
-    print(f"Written to {path}")
+    write_table(render(rows, args, existing), f"{args.size}-{connection.vendor}-lists")
 
 
 def render(rows, args, size):

@@ -212,11 +212,15 @@ def main(argv=None):
                 flush=True,
             )
 
-    table = render(rows, args, Project.objects.count())
+    write_table(render(rows, args, Project.objects.count()), f"{args.size}-{connection.vendor}")
+
+
+def write_table(table, name):
+    """Prints `table` and writes it to bench/results/<name>.md."""
     print()
     print(table)
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{args.size}-{connection.vendor}.md"
+    path = RESULTS / f"{name}.md"
     path.write_text(table, encoding="utf-8")
     print(f"Written to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
 
