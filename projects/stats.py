@@ -13,9 +13,8 @@ from django.db.models import Count, IntegerField, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from projects.models import Currency, Funding, ProjectStatus
+from projects.money import LTL_PER_EUR
 
-# The irrevocable rate at which the litas was converted on 1 January 2015.
-LTL_PER_EUR = Decimal("3.4528")
 CENT = Decimal("0.01")
 
 

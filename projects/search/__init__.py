@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import connections
 from django.db.models import (
+    Case,
     DecimalField,
     F,
     FloatField,
@@ -25,8 +26,11 @@ from django.db.models import (
     Q,
     Subquery,
     Sum,
+    Value,
+    When,
 )
 
+from projects.money import LTL_PER_EUR
 from projects.search import postgres, sqlite
 from projects.search.expressions import ProjectSQL
 from projects.search.query import ParsedQuery, parse_query
@@ -208,7 +212,7 @@ def order(queryset, criteria, *, candidates=None):
     """`queryset` (already matching) in the order `criteria.effective_sort` asks for.
 
     Relevance ranks `candidates` (ids), or else a bounded subset of `queryset`."""
-    from projects.models import Funding
+    from projects.models import Currency, Funding
 
     sort = criteria.effective_sort
     if sort == "relevance":
@@ -235,11 +239,15 @@ def order(queryset, criteria, *, candidates=None):
             # The sum kept on the row, which an index holds in this order (schema.py).
             total = ProjectSQL(f"{{table}}.{AMOUNT_COLUMN}", [], output_field=DecimalField())
         else:
+            euros = Case(
+                When(currency=Currency.LTL, then=F("amount") / Value(LTL_PER_EUR)),
+                default=F("amount"),
+            )
             total = Subquery(
                 Funding.objects.filter(project=OuterRef("pk"))
                 .order_by()
                 .values("project")
-                .annotate(total=Sum("amount"))
+                .annotate(total=Sum(euros))
                 .values("total")
             )
         return queryset.annotate(amount_total=total).order_by(

@@ -12,6 +12,8 @@ the casefolded text for exact matching (SQLite's LIKE folds ASCII only).
 
 from django.db import migrations
 
+from projects.money import LTL_PER_EUR
+
 TS_CONFIG = "lithuanian_unaccent"
 FTS_TABLE = "projects_search"
 
@@ -144,12 +146,16 @@ def _sqlite_refresh(row):
 
 
 # The amount sort's key (PostgreSQL; migration 0013): each project row also carries the sum
-# of its fundings' stated amounts, kept by the facet keys' trigger (one row update per funding
-# written, as before), with an index in the sort's order on published projects. Summing every
-# match's fundings to sort them took ~0.6 s for a common word at 100 000 projects; the index
-# gives the first page from its first rows. SQLite sums in the query.
+# of its fundings' stated amounts in euros (litas converted at the fixed rate), kept by the
+# facet keys' trigger (one row update per funding written, as before), with an index in the
+# sort's order on published projects. Summing every match's fundings to sort them took ~0.6 s
+# for a common word at 100 000 projects; the index gives the first page from its first rows.
+# SQLite sums in the query.
 AMOUNT_COLUMN = "funding_amount"
-_AMOUNT_OF = "(SELECT sum(f.amount) FROM projects_funding f WHERE f.project_id = {project})"
+_AMOUNT_OF = (
+    f"(SELECT sum(CASE WHEN f.currency = 'LTL' THEN f.amount / {LTL_PER_EUR} ELSE f.amount END)"
+    " FROM projects_funding f WHERE f.project_id = {project})"
+)
 _REFRESH_FUNCTION = """
     CREATE OR REPLACE FUNCTION projects_project_refresh_facet_keys(project bigint) RETURNS void
     LANGUAGE sql AS $$
@@ -175,7 +181,7 @@ POSTGRES_AMOUNT_FORWARD = [
         f" {AMOUNT_COLUMN} = {_AMOUNT_OF.format(project='project')}"
     ),
     "DROP TRIGGER projects_funding_facet_keys ON projects_funding",
-    _FUNDING_TRIGGER.format(columns="project_id, funder_id, programme_id, amount"),
+    _FUNDING_TRIGGER.format(columns="project_id, funder_id, programme_id, amount, currency"),
     REFRESH_AMOUNT,
 ]
 

@@ -1,18 +1,18 @@
-"""The amount sort follows fundings as they are written, changed, moved and deleted; on
-PostgreSQL it reads the sum each project row keeps (schema.AMOUNT_COLUMN), kept by the
+"""The amount sort, in euros, follows fundings as they are written, changed, moved and deleted;
+on PostgreSQL it reads the sum each project row keeps (schema.AMOUNT_COLUMN), kept by the
 fundings' trigger and read from an index in the sort's order."""
 
 from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.db.models import Sum
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from projects.models import Funding, Project
+from projects.models import Currency, Funding, Project
 from projects.search import index, search_projects
 from projects.search.schema import AMOUNT_COLUMN
+from projects.stats import to_euros
 from tests.factories import make_organization
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +28,23 @@ def by_amount(query_string="sort=amount"):
     return [project.title for project in results.page.object_list]
 
 
+def euros(project):
+    """The sum of a project's stated amounts in euros, or None."""
+    amounts = [
+        to_euros(funding.amount, funding.currency)
+        for funding in project.fundings.all()
+        if funding.amount is not None
+    ]
+    return sum(amounts) if amounts else None
+
+
 def by_hand():
-    """Published titles by the sum of their fundings' amounts (none last), then title."""
-    sums = Project.objects.published().annotate(total=Sum("fundings__amount"))
+    """Published titles by the sum of their fundings' amounts in euros (none last), then
+    title."""
+    totals = {project: euros(project) for project in Project.objects.published()}
     ordered = sorted(
-        sums, key=lambda project: (project.total is None, -(project.total or 0), project.title)
+        totals,
+        key=lambda project: (totals[project] is None, -(totals[project] or 0), project.title),
     )
     return [project.title for project in ordered]
 
@@ -44,7 +56,7 @@ def kept_amounts():
 
 
 def summed_amounts():
-    return dict(Project.objects.annotate(total=Sum("fundings__amount")).values_list("id", "total"))
+    return {project.pk: euros(project) for project in Project.objects.all()}
 
 
 @pytest.fixture
@@ -75,6 +87,12 @@ def test_the_amount_sort_follows_every_change_of_fundings(projects, funding_fact
     assert by_amount() == by_hand() == ["Gama", "Delta", "Alfa", "Beta"]
     Funding.objects.bulk_create([Funding(project=made["Beta"], funder=funder, amount=1)])
     assert by_amount() == by_hand() == ["Gama", "Delta", "Beta", "Alfa"]
+    # Litas count at the fixed rate: 1 700 LTL is ~492 EUR, less than Delta's 500 EUR.
+    Funding.objects.filter(project=made["Alfa"]).delete()
+    funding_factory(project=made["Alfa"], funder=funder, amount=1700, currency=Currency.LTL)
+    assert by_amount() == by_hand() == ["Gama", "Delta", "Alfa", "Beta"]
+    made["Alfa"].fundings.update(currency=Currency.EUR)
+    assert by_amount() == by_hand() == ["Alfa", "Gama", "Delta", "Beta"]
 
 
 def test_the_amount_sort_orders_a_searchs_matches(projects, project_factory):
@@ -95,6 +113,8 @@ def test_each_row_keeps_the_sum_of_its_fundings(projects, funding_factory):
     assert kept_amounts()[made["Delta"].pk] is None
     made["Gama"].fundings.update(amount=Decimal("1.50"))
     assert kept_amounts()[made["Gama"].pk] == Decimal("3.00")
+    made["Gama"].fundings.update(amount=Decimal("345.28"), currency=Currency.LTL)
+    assert kept_amounts()[made["Gama"].pk] == Decimal("200")
     made["Beta"].delete()
     assert kept_amounts() == summed_amounts()
 
