@@ -146,11 +146,12 @@ def _filter_conditions(criteria, connection, row="m"):
     return conditions
 
 
-def filter_tests(criteria, connection, *, names=("funder", "programme", "organization")):
-    """(sql, params): the project row `{table}` passes the filters `names` of `criteria`,
-    tested on the row's own columns (PostgreSQL), or None when none of them is set."""
+def filter_tests(criteria, connection):
+    """(sql, params): the project row `{table}` passes the funder, programme and organization
+    filters of `criteria`, tested on the row's own columns (PostgreSQL), or None when none is
+    set. (The years are apply_filters()' condition on the dates.)"""
     conditions = _filter_conditions(criteria, connection, row="{table}")
-    chosen = [condition for name, condition in conditions.items() if name in names]
+    chosen = [condition for name, condition in conditions.items() if name != "year"]
     if not chosen:
         return None
     sql = " AND ".join(condition.test[0] for condition in chosen)

@@ -97,14 +97,23 @@ def _set_keys(vendor, project):
     )
 
 
+# The function refreshing a project row from its fundings, and the fundings' trigger calling it:
+# made by migration 0007, given the amount too by 0013 (and given back without it).
+_REFRESH_FUNCTION = """
+    CREATE OR REPLACE FUNCTION projects_project_refresh_facet_keys(project bigint) RETURNS void
+    LANGUAGE sql AS $$
+      UPDATE projects_project SET {assignments} WHERE id = project
+    $$
+    """
+_FUNDING_TRIGGER = (
+    "CREATE TRIGGER projects_funding_facet_keys"
+    " AFTER INSERT OR DELETE OR UPDATE OF {columns} ON projects_funding"
+    " FOR EACH ROW EXECUTE FUNCTION projects_funding_facet_keys()"
+)
+
 POSTGRES_FACET_KEYS_FORWARD = [
     "ALTER TABLE projects_project ADD COLUMN facet_funders text, ADD COLUMN facet_programmes text",
-    f"""
-    CREATE FUNCTION projects_project_refresh_facet_keys(project bigint) RETURNS void
-    LANGUAGE sql AS $$
-      UPDATE projects_project SET {_set_keys("postgresql", "project")} WHERE id = project
-    $$
-    """,
+    _REFRESH_FUNCTION.format(assignments=_set_keys("postgresql", "project")),
     """
     CREATE FUNCTION projects_funding_facet_keys() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -117,11 +126,7 @@ POSTGRES_FACET_KEYS_FORWARD = [
       RETURN NULL;
     END $$
     """,
-    """
-    CREATE TRIGGER projects_funding_facet_keys
-    AFTER INSERT OR DELETE OR UPDATE OF project_id, funder_id, programme_id ON projects_funding
-    FOR EACH ROW EXECUTE FUNCTION projects_funding_facet_keys()
-    """,
+    _FUNDING_TRIGGER.format(columns="project_id, funder_id, programme_id"),
 ]
 
 POSTGRES_FACET_KEYS_BACKWARD = [
@@ -155,17 +160,6 @@ AMOUNT_COLUMN = "funding_amount"
 _AMOUNT_OF = (
     f"(SELECT sum(CASE WHEN f.currency = 'LTL' THEN f.amount / {LTL_PER_EUR} ELSE f.amount END)"
     " FROM projects_funding f WHERE f.project_id = {project})"
-)
-_REFRESH_FUNCTION = """
-    CREATE OR REPLACE FUNCTION projects_project_refresh_facet_keys(project bigint) RETURNS void
-    LANGUAGE sql AS $$
-      UPDATE projects_project SET {assignments} WHERE id = project
-    $$
-    """
-_FUNDING_TRIGGER = (
-    "CREATE TRIGGER projects_funding_facet_keys"
-    " AFTER INSERT OR DELETE OR UPDATE OF {columns} ON projects_funding"
-    " FOR EACH ROW EXECUTE FUNCTION projects_funding_facet_keys()"
 )
 # Every project's amount from its fundings (after the column is added, or to repair it).
 _PROJECT_AMOUNT = _AMOUNT_OF.format(project="projects_project.id")
