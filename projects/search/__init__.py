@@ -129,11 +129,12 @@ def text_filtered(queryset, criteria, *, direct=False, scan=False):
     return queryset.filter(ProjectSQL(sql, params))
 
 
-def within(queryset, criteria, *, buckets=None, keys=None):
+def within(queryset, criteria, *, buckets=None, keys=None, scan=None):
     """`queryset` narrowed to the matches of the text query (as text_filtered() with `direct`)
     among the projects in the first `buckets` sample buckets (schema.SAMPLE_BUCKET) and, on
     PostgreSQL, with the keys `keys` asks for (facets.py: the filters as a tsquery of
-    schema.key_lexeme()s): one condition its keyed index answers."""
+    schema.key_lexeme()s): one condition its keyed index answers. `scan`: in exact mode,
+    test the phrase on each row the keys choose (postgres.within_condition)."""
     if criteria.has_text and not criteria.fields:
         return queryset.none()
     connection = _database(queryset)
@@ -143,6 +144,7 @@ def within(queryset, criteria, *, buckets=None, keys=None):
         buckets=buckets,
         keys=keys,
         exact_phrase=criteria.exact_phrase if criteria.has_text else None,
+        scan=scan,
         connection=connection,
     )
     return queryset.filter(ProjectSQL(sql, params))

@@ -41,6 +41,16 @@ SAMPLE_ROWS = 6000
 # each row it would count weighs as many.
 EXACT_SAMPLE_ROWS = 1500
 EXACT_MODE_ROW_COST = 20
+# Exact mode's total of the few rows its filters choose is counted one of two ways
+# (postgres.within_condition), in µs: testing the phrase on each row the filters' keys choose
+# (its text is read from TOAST) costs SCAN_ROW_COST a row; asking the trigram indexes for
+# candidates costs TRIGRAM_PROJECT_COST per project of the registry for their bitmaps, and
+# TRIGRAM_CANDIDATE_COST per candidate, whose keys and text are read again to recheck it.
+# Measured at 100 000 projects: a phrase in 449 of a funder's 1 363 projects of a year took
+# 68 ms from the trigram indexes (30 ms of bitmaps), 38 ms tested row by row.
+SCAN_ROW_COST = 28
+TRIGRAM_PROJECT_COST = 0.3
+TRIGRAM_CANDIDATE_COST = 70
 # An estimated total rests on this many sampled matches if a sample at most MAX_GROWTH times
 # larger finds them (~10 % standard error).
 MIN_SAMPLED_MATCHES = 100
@@ -90,7 +100,8 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
             return exact(with_facets=with_facets)
         estimated = {"estimated_facets": with_facets, "facet_scale": scale}
         if sampled.total * cost <= limit:
-            return replace(exact(with_facets=False), facets=sampled.facets, **estimated)
+            scan = scan_keyed_rows(queryset, criteria, size, sampled.total * scale)
+            return replace(exact(with_facets=False, scan=scan), facets=sampled.facets, **estimated)
         if not criteria.has_text:
             # Without text the total is a plain count of the rows the filters choose (or of
             # all), no text read (~5 ms at 100 000 projects): the list of every project says
@@ -124,6 +135,21 @@ def _count_without_text(queryset, criteria):
     if criteria.has_filters and connection.vendor == "postgresql":
         return within(queryset, criteria, keys=filter_keys(criteria, connection)).count()
     return matching(queryset, criteria).count()
+
+
+def scan_keyed_rows(queryset, criteria, size, matches):
+    """Whether exact mode's filtered total, about `matches` projects, costs less to count by
+    testing the phrase on each project the filters choose than by asking the trigram indexes
+    (see SCAN_ROW_COST); None (the default) but on PostgreSQL in exact mode with filters.
+    A rare phrase with a broad filter keeps the indexes: testing a year's 20 000 projects
+    would take ~0.6 s."""
+    if not (criteria.exact and criteria.has_text and criteria.has_filters):
+        return None
+    if connections[queryset.db].vendor != "postgresql":
+        return None
+    chosen = _count_without_text(queryset, replace(criteria, q="", parsed=None))
+    trigram = size * TRIGRAM_PROJECT_COST + matches * TRIGRAM_CANDIDATE_COST
+    return chosen * SCAN_ROW_COST < trigram
 
 
 def estimate(value):

@@ -143,7 +143,7 @@ def match_condition(parsed, fields, *, direct=False, connection=None):
 
 
 def within_condition(
-    parsed, fields, *, buckets=None, keys=None, exact_phrase=None, connection=None
+    parsed, fields, *, buckets=None, keys=None, exact_phrase=None, scan=None, connection=None
 ):
     """(sql, params): `{table}` is in the first `buckets` sample buckets (schema.SAMPLE_BUCKET),
     has the keys `keys` asks for (a tsquery of schema.key_lexeme()s: the filters), and matches
@@ -153,7 +153,8 @@ def within_condition(
     The keys join the tsquery of one of the text columns, on its keyed index
     (schema.KEYED), so that index answers both at once: the phrases' pairs when there are
     any (the fewest rows), else the words. Exact mode tests its phrase on each row the keys
-    choose (in a sample; else the trigram indexes name candidates too)."""
+    choose when `scan` (by default in a sample), else the trigram indexes name candidates
+    too (estimates.scan_keyed_rows() weighs the two)."""
     wanted = [keys] if keys else []
     if buckets is not None:
         wanted.append(" | ".join(key_lexeme("bucket", bucket) for bucket in range(buckets)))
@@ -170,7 +171,8 @@ def within_condition(
     if exact_phrase is not None:
         # A sample's rows are few: test each. Without one, the keys may choose many more rows
         # than the phrase's trigrams do (a rare phrase with a funder): let both indexes count.
-        scan = buckets is not None
+        if scan is None:
+            scan = buckets is not None
         exact_sql, exact_params = exact_condition(exact_phrase, fields, direct=True, scan=scan)
         sql, params = f"{sql} AND {exact_sql}", params + exact_params
     return sql, params

@@ -74,11 +74,11 @@ def exact_condition(phrase, fields, *, direct=False, scan=False):
 
 
 def within_condition(
-    parsed, fields, *, buckets=None, keys=None, exact_phrase=None, connection=None
+    parsed, fields, *, buckets=None, keys=None, exact_phrase=None, scan=None, connection=None
 ):
     """(sql, params): `{table}` is in the first `buckets` sample buckets and matches `parsed`
-    (or contains `exact_phrase`; neither: any project) in `fields`. (`keys` and `connection`
-    serve PostgreSQL: SQLite's filters are plain conditions beside this one.)"""
+    (or contains `exact_phrase`; neither: any project) in `fields`. (`keys`, `scan` and
+    `connection` serve PostgreSQL: SQLite's filters are plain conditions beside this one.)"""
     if keys or buckets is None:
         raise ValueError("SQLite narrows by sample buckets only.")
     sql, params = f"{SAMPLE_BUCKET.format(column='{table}.id')} < %s", [buckets]

@@ -179,24 +179,23 @@ def test_a_registry_within_the_limit_is_never_sampled(registry, small_sample, mo
     assert samples == [None]
 
 
+def few_matches_but_more_rows(registry, q):
+    """(filters, sampled total): a funder and a year that some sampled matches of `q` pass
+    both of, and more pass one of."""
+    for funders in FILTER_CHOICES["funder"]:
+        for years in FILTER_CHOICES["year"]:
+            filters = {"funder": funders, "year": years}
+            sampled = matches(in_sample(registry), filters, q)
+            sampled_total = sum(failed == 0 for _, failed in sampled)
+            if sum(failed <= 1 for _, failed in sampled) > sampled_total > 0:
+                return filters, sampled_total
+    raise AssertionError("the fixture's data no longer allow the case")
+
+
 def test_few_matches_but_many_rows_for_the_facets_keep_the_total_exact(
     registry, small_sample, settings
 ):
-    def in_the_case(filters):
-        """(filters, sampled total) when some sampled projects pass both filters and more
-        pass one of them."""
-        sampled = matches(in_sample(registry), filters, "")
-        sampled_total = sum(failed == 0 for _, failed in sampled)
-        if sum(failed <= 1 for _, failed in sampled) > sampled_total > 0:
-            return filters, sampled_total
-        return None
-
-    candidates = (
-        {"funder": funders, "year": years}
-        for funders in FILTER_CHOICES["funder"]
-        for years in FILTER_CHOICES["year"]
-    )
-    filters, sampled_total = next(filter(None, map(in_the_case, candidates)))
+    filters, sampled_total = few_matches_but_more_rows(registry, "")
     settings.SEARCH_EXACT_COUNT_LIMIT = sampled_total * SCALE
 
     results = search(**filters)
@@ -371,3 +370,65 @@ def test_a_sample_grown_to_the_whole_registry_counts_exactly(
 
     assert not results.estimated_total and not results.estimated_facets
     assert results.total == by_hand(registry, {}, "projektas")[0]
+
+
+def _criteria(q, exact, filters):
+    return SearchCriteria(
+        q=q,
+        exact=exact,
+        funders=tuple(filters.get("funder", ())),
+        years=tuple(int(year) for year in filters.get("year", ())),
+        organization=(filters.get("organization") or [""])[0],
+        programme=(filters.get("programme") or [""])[0],
+    )
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS[1:])
+@pytest.mark.parametrize("scan", [True, False])
+def test_exact_mode_counts_its_filtered_total_alike_both_ways(registry, filters, scan):
+    # Testing the phrase on each row the filters choose, or asking the trigram indexes.
+    criteria = _criteria("PROJEKT", True, filters)
+    with CaptureQueriesContext(connection) as queries:
+        found = estimates.counts(
+            Project.objects.published(), criteria, id_limit=100, with_facets=False, scan=scan
+        )
+
+    total, _ = by_hand(registry, filters, "PROJEKT")
+    assert found.total == total and len(found.ids) == total
+    if connection.vendor == "postgresql":
+        assert ("coalesce(" in queries[-1]["sql"]) is scan
+
+
+def test_exact_mode_tests_each_filtered_row_when_the_trigram_indexes_cost_more(registry):
+    filters = {"funder": FILTER_CHOICES["funder"][0]}
+    criteria = _criteria("PROJEKT", True, filters)
+    queryset = Project.objects.published()
+    chosen = by_hand(registry, filters, "")[0]
+    # The registry's size at which the trigram indexes' bitmaps cost as much as testing
+    # each of the funder's projects.
+    even = chosen * estimates.SCAN_ROW_COST / estimates.TRIGRAM_PROJECT_COST
+
+    def scan(size, matches):
+        return estimates.scan_keyed_rows(queryset, criteria, size, matches)
+
+    if connection.vendor != "postgresql":
+        assert scan(even * 2, 0) is None
+        return
+    assert scan(even * 2, 0) is True
+    assert scan(even / 2, 0) is False  # a rare phrase, a large share of a small registry
+    assert scan(even / 2, chosen) is True  # each of many candidates costs more to recheck
+    # Not without filters, nor for a word search.
+    for other in (_criteria("PROJEKT", True, {}), _criteria("PROJEKT", False, filters)):
+        assert estimates.scan_keyed_rows(queryset, other, even, 0) is None
+
+
+def test_exact_mode_with_few_matches_but_many_rows_for_the_facets_keeps_the_total_exact(
+    registry, small_sample, settings
+):
+    filters, sampled_total = few_matches_but_more_rows(registry, "PROJEKT")
+    settings.SEARCH_EXACT_COUNT_LIMIT = sampled_total * SCALE * estimates.EXACT_MODE_ROW_COST
+
+    results = search("PROJEKT", True, **filters)
+
+    assert results.estimated_facets and not results.estimated_total
+    assert results.total == by_hand(registry, filters, "PROJEKT")[0]
