@@ -152,8 +152,10 @@ def test_over_the_limit_counts_are_the_samples_scaled_up(
 
 
 def test_within_the_limit_a_sampled_search_counts_exactly(registry, small_sample, settings):
-    settings.SEARCH_EXACT_COUNT_LIMIT = 39  # under the 40 projects: the sample is counted first
     for filters in FILTER_SETS:
+        cost = estimates.row_cost(_criteria("projektas", False, filters), with_facets=True)
+        # Under the 40 projects' cost: the sample is counted first.
+        settings.SEARCH_EXACT_COUNT_LIMIT = 39 * cost
         rows = sum(failed <= 1 for _, failed in matches(in_sample(registry), filters, "projektas"))
         assert rows * SCALE <= 39  # the fixture's data allow the case
         results = search("projektas", **filters)
@@ -164,6 +166,19 @@ def test_within_the_limit_a_sampled_search_counts_exactly(registry, small_sample
             facet: {str(value): count for value, count in counts.items()}
             for facet, counts in facets.items()
         }
+
+
+def test_a_row_costs_more_when_filters_choose_it_and_most_in_exact_mode():
+    def cost(q, exact, filters, with_facets=True):
+        return estimates.row_cost(_criteria(q, exact, filters), with_facets=with_facets)
+
+    one, two = FILTER_SETS[1], FILTER_SETS[3]
+    assert cost("projektas", False, {}) == cost("projektas", False, one) == 1
+    # Facets release one filter each: two filters choose the rows, or one without facets.
+    assert cost('"projekto stovykla"', False, two) == estimates.FILTERED_ROW_COST
+    assert cost("projektas", False, one, with_facets=False) == estimates.FILTERED_ROW_COST
+    assert cost("", False, two) == estimates.FILTERED_ROW_COST
+    assert cost("projekt", True, {}) == cost("projekt", True, two) == estimates.EXACT_MODE_ROW_COST
 
 
 def test_a_registry_within_the_limit_is_never_sampled(registry, small_sample, monkeypatch):
