@@ -38,11 +38,11 @@ from projects.search.schema import SAMPLE_BUCKETS
 # Projects in the sample: ~6 000 matches of a very common word, so a facet value in 1 000 of
 # 100 000 matches is estimated within ~13 % (one standard error).
 SAMPLE_ROWS = 6000
-# Exact mode tests the phrase on every sampled project (~20 µs each: the content is read from
-# its TOAST table and scanned, where a word's match costs ~1 µs), so its sample is smaller, and
-# each row it would count weighs as many (row_cost()).
+# Exact mode tests the phrase on every sampled project (~11 µs each at 100 000 projects: the
+# content is read from its TOAST table and scanned, where a word's match costs ~1 µs), so its
+# sample is smaller, and each row it would count weighs as many (row_cost()).
 EXACT_SAMPLE_ROWS = 1500
-EXACT_MODE_ROW_COST = 20
+EXACT_MODE_ROW_COST = 12
 # A row of a count whose matches the filters choose weighs this many (row_cost()): they are
 # materialized first and each tested against every filter (facets.counts), ~2.3 µs a row at
 # 100 000 projects (a phrase with a funder and a year: 10 000 rows in 23 ms), where a word
@@ -54,10 +54,10 @@ FILTERED_ROW_COST = 3
 # candidates costs TRIGRAM_PROJECT_COST per project of the registry for their bitmaps, and
 # TRIGRAM_CANDIDATE_COST per candidate, whose keys and text are read again to recheck it.
 # Measured at 100 000 projects: a phrase in 449 of a funder's 1 363 projects of a year took
-# 68 ms from the trigram indexes (30 ms of bitmaps), 38 ms tested row by row.
-SCAN_ROW_COST = 28
+# 57 ms from the trigram indexes (34 ms of bitmaps, 518 candidates), 20 ms tested row by row.
+SCAN_ROW_COST = 15
 TRIGRAM_PROJECT_COST = 0.3
-TRIGRAM_CANDIDATE_COST = 70
+TRIGRAM_CANDIDATE_COST = 50
 # An estimated total rests on this many sampled matches if a sample at most MAX_GROWTH times
 # larger finds them (~10 % standard error).
 MIN_SAMPLED_MATCHES = 100
@@ -161,7 +161,7 @@ def scan_keyed_rows(queryset, criteria, size, matches):
     testing the phrase on each project the filters choose than by asking the trigram indexes
     (see SCAN_ROW_COST); None (the default) but on PostgreSQL in exact mode with filters.
     A rare phrase with a broad filter keeps the indexes: testing a year's 20 000 projects
-    would take ~0.6 s."""
+    would take ~0.3 s."""
     if not (criteria.exact and criteria.has_text and criteria.has_filters):
         return None
     if connections[queryset.db].vendor != "postgresql":
