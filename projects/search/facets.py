@@ -52,6 +52,10 @@ SETS = {
     "year": ("year_key",),
 }
 KEY_COLUMNS = (*FACET_KEY_COLUMNS, "organization_key", "year_key")
+# A facet with many values shows the biggest: of the organizations (thousands for a common
+# word), only so many are counted out of the statement (Python adding up thousands of groups
+# cost ~5 ms); programmes share the funders' groups and are picked in Python.
+FACET_LIMIT = 15
 # A row's set, as PostgreSQL's GROUPING() of the first key column of each set gives it (a bit
 # set for each of those the set does not group by); SQLite's SELECTs say the same.
 SET_MASKS = {"funding": 0b011, "organization": 0b101, "year": 0b110}
@@ -263,29 +267,43 @@ def _keyed(filters, source):
 
 
 def _grouped_sql(filters, vendor, with_facets, source):
-    """The SELECT(s) over the matched rows (`source`: a CTE's name or a subquery) giving rows
-    (set, four keys, pass_ columns, count)."""
+    """(ctes, select): the common table expressions and the SELECT(s) over the matched rows
+    (`source`: a CTE's name or a subquery) giving rows (set, four keys, pass_ columns,
+    count)."""
     passes = [f"pass_{name}" for name in filters]
     if not with_facets:
         sql = f"SELECT {SET_MASKS['funding']}, {', '.join(['NULL'] * len(KEY_COLUMNS))}"
         sql += "".join(f", {column}" for column in passes) + f", count(*) FROM {source}"
-        return sql + (f" GROUP BY {', '.join(passes)}" if passes else "")
+        return [], sql + (f" GROUP BY {', '.join(passes)}" if passes else "")
     source = _keyed(filters, source)
     # Only the funding set needs the pass_ columns (see SETS).
     sets = {name: list(keys) + (passes if name == "funding" else []) for name, keys in SETS.items()}
+    biggest = "organization_key IS NULL, {count} DESC, organization_key"
+    organizations = SET_MASKS["organization"]
     if vendor == "postgresql":
         grouping = ", ".join("(" + ", ".join(keys) + ")" for keys in sets.values())
-        firsts = ", ".join(keys[0] for keys in SETS.values())
-        return (
-            f"SELECT GROUPING({firsts}), {', '.join(list(KEY_COLUMNS) + passes + ['count(*)'])}"
-            f" FROM {source} GROUP BY GROUPING SETS ({grouping})"
+        mask = f"GROUPING({', '.join(keys[0] for keys in SETS.values())})"
+        grouped = (
+            f"grouped AS (SELECT {mask} AS grouping_set,"
+            f" {', '.join([*KEY_COLUMNS, *passes])}, count(*) AS counted"
+            f" FROM {source} GROUP BY GROUPING SETS ({grouping}))"
         )
+        select = (
+            f"SELECT * FROM grouped WHERE grouping_set <> {organizations}\nUNION ALL\n"
+            f"(SELECT * FROM grouped WHERE grouping_set = {organizations}"
+            f" ORDER BY {biggest.format(count='counted')} LIMIT {FACET_LIMIT})"
+        )
+        return [grouped], select
     selects = []
     for name, keys in sets.items():
         columns = [column if column in keys else "NULL" for column in (*KEY_COLUMNS, *passes)]
         selected = ", ".join([str(SET_MASKS[name]), *columns, "count(*)"])
-        selects.append(f"SELECT {selected} FROM {source} GROUP BY {', '.join(keys)}")
-    return "\nUNION ALL\n".join(selects)
+        sql = f"SELECT {selected} FROM {source} GROUP BY {', '.join(keys)}"
+        if name == "organization":
+            order = biggest.format(count="count(*)")
+            sql = f"SELECT * FROM ({sql} ORDER BY {order} LIMIT {FACET_LIMIT})"
+        selects.append(sql)
+    return [], "\nUNION ALL\n".join(selects)
 
 
 def _id_rows(source, filters, id_limit):
@@ -302,7 +320,8 @@ def _id_rows(source, filters, id_limit):
 @dataclass(frozen=True)
 class Counts:
     """What counts() found. `total`: the projects matching everything; `facets`: {facet:
-    [(value id or year, count)]}; `ids`: up to `id_limit` of the matches (an arbitrary
+    [(value id or year, count)]}, of the organizations the FACET_LIMIT biggest (ties: the
+    smaller id first); `ids`: up to `id_limit` of the matches (an arbitrary
     subset when more match); `rows`: the rows the statement counted (the matches failing at
     most one filter when facets are counted), what counting them all again would cost."""
 
@@ -333,7 +352,7 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True, sample=None, sca
     # (A sample's few thousand rows cost little to materialize; read twice, its
     # condition would be tested row by row to find the first ids.)
     if vendor == "postgresql" and not chosen_by_filters and not criteria.exact and sample is None:
-        statement = _grouped_sql(filters, vendor, with_facets, f"({matched_sql}) AS matched")
+        ctes, statement = _grouped_sql(filters, vendor, with_facets, f"({matched_sql}) AS matched")
         params = list(matched_params)
         if id_limit:
             # The first ids, of the rows passing every filter: the keyed index finds them.
@@ -346,12 +365,14 @@ def counts(queryset, criteria, *, id_limit=0, with_facets=True, sample=None, sca
             statement += "\nUNION ALL\n" + _id_rows(f"({passing_sql})", filters, id_limit)
             params += [*passing_params, id_limit]
     else:
-        statement = f"WITH matched AS MATERIALIZED ({matched_sql})\n"
-        statement += _grouped_sql(filters, vendor, with_facets, "matched")
+        ctes, statement = _grouped_sql(filters, vendor, with_facets, "matched")
+        ctes.insert(0, f"matched AS MATERIALIZED ({matched_sql})")
         params = list(matched_params)
         if id_limit:
             statement += "\nUNION ALL\n" + _id_rows("matched", filters, id_limit)
             params.append(id_limit)
+    if ctes:
+        statement = f"WITH {', '.join(ctes)}\n{statement}"
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()

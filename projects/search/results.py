@@ -24,11 +24,10 @@ from projects.search import (
 )
 from projects.search.analysis import fold, stem, words
 from projects.search.estimates import estimate, registry_size, summarize
+from projects.search.facets import FACET_LIMIT
 from projects.search.highlight import highlight, project_snippet
 
 PAGE_SIZE = 20
-# Facets with many values (organizations, programmes) show the biggest ones.
-FACET_LIMIT = 15
 
 
 @dataclass
@@ -306,13 +305,13 @@ def labelled_facets(raw, criteria, *, scale=None):
     from projects.models import FundingProgramme
 
     def top(rows, limit=None):
-        # A common word has thousands of organizations: pick the few shown without sorting all.
+        # A common word has hundreds of programmes: pick the few shown without sorting all.
         if limit:
             return heapq.nsmallest(limit, rows, key=lambda row: (-row[1], row[0]))
         return sorted(rows, key=lambda row: (-row[1], row[0]))
 
     funders = top(raw["funder"])
-    organizations = top(raw["organization"], FACET_LIMIT)
+    organizations = top(raw["organization"])  # the biggest FACET_LIMIT already (facets.py)
     programmes = top(raw["programme"], FACET_LIMIT)
     organization_ids = {value for value, _ in funders + organizations}
     names = {

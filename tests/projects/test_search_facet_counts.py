@@ -65,3 +65,19 @@ def test_filtered_lists_hold_the_projects_passing_every_filter(registry, q, exac
             if (project["text"] or not q) and passes(project, filters)
         }
         assert {project.pk for project in listed} == expected, filters
+
+
+@pytest.mark.parametrize("q, exact", [("", False), ("projektas", False), ("PROJEKT", True)])
+def test_the_organization_facet_holds_the_biggest_organizations(registry, monkeypatch, q, exact):
+    from organizations.models import Organization
+    from projects.search import facets
+
+    monkeypatch.setattr(facets, "FACET_LIMIT", 2)
+    ids = dict(Organization.objects.values_list("slug", "id"))
+    for filters in filter_sets():
+        results = search(q, exact, **filters)
+        _, by_hand_facets = by_hand(registry, filters, q)
+        counted = by_hand_facets["organization"].items()
+        biggest = sorted(counted, key=lambda item: (-item[1], ids[item[0]]))[:2]
+        shown = [(item["value"], item["count"]) for item in results.facets["organization"]]
+        assert shown == sorted(biggest, key=lambda item: (-item[1], item[0])), filters
