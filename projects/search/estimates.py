@@ -10,7 +10,8 @@ rest:
 
 1. It counts in a sample first: the projects in the first k of schema.SAMPLE_BUCKETS buckets,
    k chosen so the sample holds about SAMPLE_ROWS projects. A registry whose every row is
-   within the limit is never sampled; at 100 000 projects the sample is 6 % of them, and on
+   within the limit is never sampled, nor one whose sample would need more than
+   MAX_SAMPLE_BUCKETS buckets; at 100 000 projects the sample is 6 % of them, and on
    PostgreSQL its matches come from the keyed text index, where the bucket is a lexeme
    (schema.KEYED; ~10 ms for a very common word).
 2. When the full count would touch at most the limit's rows (scaled up from the sample), it
@@ -19,8 +20,8 @@ rest:
    digits, and say so. The total is counted exactly when it is within the limit (a broad word
    with two filters: few matches, but many rows for the facets, which release one filter
    each); else it is estimated too, from at least MIN_SAMPLED_MATCHES sampled matches if a
-   sample up to MAX_GROWTH times larger finds them, and the shown page ranks the sample's
-   matches.
+   sample up to MAX_GROWTH times larger (and at most MAX_SAMPLE_BUCKETS) finds them, and
+   the shown page ranks the sample's matches.
 """
 
 import math
@@ -58,6 +59,13 @@ FILTERED_ROW_COST = 3
 SCAN_ROW_COST = 15
 TRIGRAM_PROJECT_COST = 0.3
 TRIGRAM_CANDIDATE_COST = 50
+# A sample takes at most this many buckets, a 16th of the registry: the keyed index tests
+# each candidate against every bucket's key, so a larger sample costs more than it saves (a
+# common word with a funder and a year at 10 000 projects, the 615 buckets of 6 000 projects:
+# ~90 ms for its keys alone, and the planner gave up the index, ~440 ms; 64 buckets: ~2 ms).
+# A registry that would need more (fewer than ~100 000 projects for a word, ~25 000 for exact
+# mode) is counted whole.
+MAX_SAMPLE_BUCKETS = 64
 # An estimated total rests on this many sampled matches if a sample at most MAX_GROWTH times
 # larger finds them (~10 % standard error).
 MIN_SAMPLED_MATCHES = 100
@@ -94,8 +102,8 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
     total_cost = row_cost(criteria, with_facets=False)
     wanted = EXACT_SAMPLE_ROWS if exact_mode else SAMPLE_ROWS
     buckets = math.ceil(SAMPLE_BUCKETS * wanted / size) if size else SAMPLE_BUCKETS
-    if buckets >= SAMPLE_BUCKETS or size * facets_cost <= limit:
-        # A small registry: a sample would be all of it, or even all of it is cheap to count.
+    if buckets > MAX_SAMPLE_BUCKETS or size * facets_cost <= limit:
+        # A small registry: a sample would be much of it, or even all of it is cheap to count.
         return exact(with_facets=with_facets)
     grown = False
     while True:
@@ -123,7 +131,10 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         # Too few sampled matches for the total (a phrase in exact mode with two filters at
         # 1 000 000 projects: 11, so ≈5 600 for 4 565): once, a sample up to 8 times larger.
         growth = min(MAX_GROWTH, math.ceil(MIN_SAMPLED_MATCHES / max(sampled.total, 1)))
-        buckets, grown = min(SAMPLE_BUCKETS, buckets * growth), True
+        larger = min(SAMPLE_BUCKETS, MAX_SAMPLE_BUCKETS, buckets * growth)
+        if larger == buckets:  # as large as a sample is taken: estimate from its matches
+            break
+        buckets, grown = larger, True
         if buckets == SAMPLE_BUCKETS:  # the whole registry: counting everything
             return exact(with_facets=with_facets)
     return Summary(

@@ -38,6 +38,8 @@ SCALE = 4
 def small_sample(monkeypatch):
     monkeypatch.setattr(estimates, "SAMPLE_ROWS", 10)
     monkeypatch.setattr(estimates, "EXACT_SAMPLE_ROWS", 10)
+    # A quarter of the 40 projects: far more buckets than a registry's sample takes.
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", estimates.SAMPLE_BUCKETS)
     # One sample, unless a test asks for a larger one when it finds too few matches.
     monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1)
 
@@ -385,6 +387,37 @@ def test_a_sample_grown_to_the_whole_registry_counts_exactly(
 
     assert not results.estimated_total and not results.estimated_facets
     assert results.total == by_hand(registry, {}, "projektas")[0]
+
+
+def test_a_registry_whose_sample_would_take_too_many_buckets_is_counted_whole(
+    registry, small_sample, settings, monkeypatch
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", BUCKETS - 1)
+
+    results = search("projektas")
+
+    assert not results.estimated_total and not results.estimated_facets
+    assert results.total == by_hand(registry, {}, "projektas")[0]
+
+
+def test_a_sample_grows_at_most_to_the_largest_taken(registry, small_sample, settings, monkeypatch):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1000)
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", BUCKETS + BUCKETS // 2)
+    larger = [project for project in registry if sample_bucket(project["id"]) < BUCKETS * 3 // 2]
+
+    results = search("projektas")
+
+    # Estimated from the larger sample's matches, not counted whole.
+    assert results.estimated_total
+    sampled = len(matches(larger, {}, "projektas"))
+    assert results.total == estimate(sampled * estimates.SAMPLE_BUCKETS / (BUCKETS * 3 // 2))
+    # And no larger: with the largest sample taken at once, it estimates from that one.
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", BUCKETS)
+    assert search("projektas").total == estimate(
+        len(matches(in_sample(registry), {}, "projektas")) * SCALE
+    )
 
 
 def _criteria(q, exact, filters):
