@@ -18,7 +18,15 @@ import sys
 
 from django.db import connection
 
-from bench.search import database_version, machine, percentile, timed, write_table
+from bench.search import (
+    database_version,
+    machine,
+    percentile,
+    speed_check,
+    speed_line,
+    timed,
+    write_table,
+)
 from projects.models import Project
 from projects.search import search_projects
 
@@ -60,6 +68,7 @@ def main(argv=None):
     if existing != args.size:
         sys.exit(f"The database holds {existing} projects, not {args.size}: run bench.search.")
     gc.freeze()  # as the served process does once loaded (portal/wsgi.py)
+    speed_before = speed_check()
 
     measured = timed({name: (run_page, params, args.repeats) for name, params in LISTS})
     rows = []
@@ -76,14 +85,15 @@ def main(argv=None):
         rows.append(row)
         print(f"{name:40} {total:>8} p50 {row['p50']:8.1f} p95 {row['p95']:8.1f} ms", flush=True)
 
-    write_table(render(rows, args, existing), f"{args.size}-{connection.vendor}-lists")
+    speed = speed_line(speed_before, speed_check())
+    write_table(render(rows, args, existing, speed), f"{args.size}-{connection.vendor}-lists")
 
 
-def render(rows, args, size):
+def render(rows, args, size, speed):
     lines = [
         f"# Lists benchmark: {size:,} projects on {database_version()}".replace(",", " "),
         "",
-        f"Machine: {machine()}. Python {platform.python_version()}.",
+        f"Machine: {machine()}. Python {platform.python_version()}. {speed}",
         f"Command: `python -m bench.lists --size {args.size} --repeats {args.repeats}`",
         "",
         "Server-side latency in milliseconds, in-process (no HTTP), of the search page: counts,"

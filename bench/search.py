@@ -138,6 +138,27 @@ def machine():
     return f"{os.cpu_count()} cores ({cpu}){memory}"
 
 
+def speed_check():
+    """Milliseconds a fixed pure-Python loop takes (median of five): how fast the machine ran
+    during the run, to compare result files by (a shared machine's speed varies by tens of
+    percent from one hour to the next)."""
+    samples = []
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number * number
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def speed_line(before, after):
+    return (
+        f"Speed check (a fixed pure-Python loop, median of five; lower is faster): {before:.0f} ms"
+        f" before the run, {after:.0f} ms after."
+    )
+
+
 def database_version():
     if connection.vendor == "postgresql":
         return "PostgreSQL " + ".".join(str(part) for part in divmod(connection.pg_version, 10000))
@@ -186,6 +207,7 @@ def main(argv=None):
         return
     # As the served process does once loaded (portal/wsgi.py).
     gc.freeze()
+    speed_before = speed_check()
 
     variants = {
         "ours": (run_ours, args.repeats),
@@ -235,7 +257,10 @@ def main(argv=None):
             flush=True,
         )
 
-    write_table(render(rows, args, Project.objects.count()), f"{args.size}-{connection.vendor}")
+    speed = speed_line(speed_before, speed_check())
+    write_table(
+        render(rows, args, Project.objects.count(), speed), f"{args.size}-{connection.vendor}"
+    )
 
 
 def write_table(table, name):
@@ -248,11 +273,11 @@ def write_table(table, name):
     print(f"Written to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
 
 
-def render(rows, args, size):
+def render(rows, args, size, speed):
     lines = [
         f"# Search benchmark: {size:,} projects on {database_version()}".replace(",", " "),
         "",
-        f"Machine: {machine()}. Python {platform.python_version()}.",
+        f"Machine: {machine()}. Python {platform.python_version()}. {speed}",
         f"Command: `python -m bench.search --size {args.size} --repeats {args.repeats}"
         f" --baseline-repeats {args.baseline_repeats}`",
         "",

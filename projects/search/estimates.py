@@ -10,8 +10,8 @@ rest:
 
 1. It counts in a sample first: the projects in the first k of schema.SAMPLE_BUCKETS buckets,
    k chosen so the sample holds about SAMPLE_ROWS projects. A registry whose every row is
-   within the limit is never sampled, nor one whose sample would need more than
-   MAX_SAMPLE_BUCKETS buckets; at 100 000 projects the sample is 6 % of them, and on
+   within the limit is never sampled, nor one whose sample would need more buckets than
+   MAX_SAMPLE_KEY_TESTS allows; at 100 000 projects the sample is 6 % of them, and on
    PostgreSQL its matches come from the keyed text index, where the bucket is a lexeme
    (schema.KEYED; ~10 ms for a very common word).
 2. When the full count would touch at most the limit's rows (scaled up from the sample), it
@@ -20,7 +20,7 @@ rest:
    digits, and say so. The total is counted exactly when it is within the limit (a broad word
    with two filters: few matches, but many rows for the facets, which release one filter
    each); else it is estimated too, from at least MIN_SAMPLED_MATCHES sampled matches if a
-   sample up to MAX_GROWTH times larger (and at most MAX_SAMPLE_BUCKETS) finds them, and
+   sample up to MAX_GROWTH times larger (within MAX_SAMPLE_KEY_TESTS) finds them, and
    the shown page ranks the sample's matches.
 """
 
@@ -41,9 +41,11 @@ from projects.search.schema import SAMPLE_BUCKETS
 SAMPLE_ROWS = 6000
 # Exact mode tests the phrase on every sampled project (~11 µs each at 100 000 projects: the
 # content is read from its TOAST table and scanned, where a word's match costs ~1 µs), so its
-# sample is smaller, and each row it would count weighs as many (row_cost()).
+# sample is smaller; and a row it would count weighs EXACT_MODE_ROW_COST (row_cost()): a
+# count of every match goes through the trigram indexes, whose candidates are rechecked
+# (~20 µs a row at 10 000 projects, 3 308 rows in 67 ms).
 EXACT_SAMPLE_ROWS = 1500
-EXACT_MODE_ROW_COST = 12
+EXACT_MODE_ROW_COST = 25
 # A row of a count whose matches the filters choose weighs this many (row_cost()): they are
 # materialized first and each tested against every filter (facets.counts), ~2.3 µs a row at
 # 100 000 projects (a phrase with a funder and a year: 10 000 rows in 23 ms), where a word
@@ -59,13 +61,15 @@ FILTERED_ROW_COST = 3
 SCAN_ROW_COST = 15
 TRIGRAM_PROJECT_COST = 0.3
 TRIGRAM_CANDIDATE_COST = 50
-# A sample takes at most this many buckets, a 16th of the registry: the keyed index tests
-# each candidate against every bucket's key, so a larger sample costs more than it saves (a
-# common word with a funder and a year at 10 000 projects, the 615 buckets of 6 000 projects:
-# ~90 ms for its keys alone, and the planner gave up the index, ~440 ms; 64 buckets: ~2 ms).
-# A registry that would need more (fewer than ~100 000 projects for a word, ~25 000 for exact
+# The keyed index tests each sampled project against every bucket's key: a sample of k
+# buckets of a registry costs about k times the projects it holds, so it takes at most as
+# many buckets as keep that under MAX_SAMPLE_KEY_TESTS (64 buckets for a word's ~6 000
+# projects, 266 for exact mode's ~1 500). A larger one costs more than it saves (a common
+# word with a funder and a year at 10 000 projects, the 615 buckets of 6 000 projects: ~90 ms
+# for its keys alone, and the planner gave the index up, ~440 ms; 64 buckets: ~2 ms), so a
+# registry whose sample would need more (under ~100 000 projects for a word, ~25 000 in exact
 # mode) is counted whole.
-MAX_SAMPLE_BUCKETS = 64
+MAX_SAMPLE_KEY_TESTS = 400_000
 # An estimated total rests on this many sampled matches if a sample at most MAX_GROWTH times
 # larger finds them (~10 % standard error).
 MIN_SAMPLED_MATCHES = 100
@@ -102,7 +106,8 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
     total_cost = row_cost(criteria, with_facets=False)
     wanted = EXACT_SAMPLE_ROWS if exact_mode else SAMPLE_ROWS
     buckets = math.ceil(SAMPLE_BUCKETS * wanted / size) if size else SAMPLE_BUCKETS
-    if buckets > MAX_SAMPLE_BUCKETS or size * facets_cost <= limit:
+    most_buckets = MAX_SAMPLE_KEY_TESTS // wanted
+    if buckets > most_buckets or size * facets_cost <= limit:
         # A small registry: a sample would be much of it, or even all of it is cheap to count.
         return exact(with_facets=with_facets)
     grown = False
@@ -131,7 +136,7 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         # Too few sampled matches for the total (a phrase in exact mode with two filters at
         # 1 000 000 projects: 11, so ≈5 600 for 4 565): once, a sample up to 8 times larger.
         growth = min(MAX_GROWTH, math.ceil(MIN_SAMPLED_MATCHES / max(sampled.total, 1)))
-        larger = min(SAMPLE_BUCKETS, MAX_SAMPLE_BUCKETS, buckets * growth)
+        larger = min(SAMPLE_BUCKETS, most_buckets, buckets * growth)
         if larger == buckets:  # as large as a sample is taken: estimate from its matches
             break
         buckets, grown = larger, True

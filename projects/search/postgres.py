@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import FOLDED, KEYED, KEYED_INDEX, TS_CONFIG, key_lexeme
+from projects.search.schema import FOLDED, KEYED, KEYED_INDEX, KEYS, TS_CONFIG, key_lexeme
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -152,9 +152,10 @@ def within_condition(
 
     The keys join the tsquery of one of the text columns, on its keyed index
     (schema.KEYED), so that index answers both at once: the phrases' pairs when there are
-    any (the fewest rows), else the words. Exact mode tests its phrase on each row the keys
-    choose when `scan` (by default in a sample), else the trigram indexes name candidates
-    too (estimates.scan_keyed_rows() weighs the two)."""
+    any (the fewest rows), else the words. Without words, the keys' own index answers
+    (schema.KEYS_INDEX). Exact mode tests its phrase on each row the keys choose when `scan`
+    (by default in a sample), else the trigram indexes name candidates too
+    (estimates.scan_keyed_rows() weighs the two)."""
     wanted = [keys] if keys else []
     if buckets is not None:
         wanted.append(" | ".join(key_lexeme("bucket", bucket) for bucket in range(buckets)))
@@ -167,7 +168,7 @@ def within_condition(
             conditions.append(f"{{table}}.{other_column} @@ {other_tsquery}")
             params += other_params
         return " AND ".join(conditions), params
-    sql, params = f"{KEYED['search_vector']} @@ %s::tsquery", [keys]
+    sql, params = f"{KEYS} @@ %s::tsquery", [keys]
     if exact_phrase is not None:
         # A sample's rows are few: test each. Without one, the keys may choose many more rows
         # than the phrase's trigrams do (a rare phrase with a funder): let both indexes count.

@@ -393,16 +393,28 @@ KEY_PREFIXES = {
     "programme": "p~",
     "year": "y~",
 }
+KEYS = (
+    "projects_search_keys({table}.id, {table}.implementer_id,"
+    " {table}.facet_funders, {table}.facet_programmes, {table}.facet_years)"
+)
 KEYED = {
-    column: (
-        f"({{table}}.{column} || projects_search_keys({{table}}.id, {{table}}.implementer_id,"
-        f" {{table}}.facet_funders, {{table}}.facet_programmes, {{table}}.facet_years))"
-    )
-    for column in ("search_vector", "search_bigrams")
+    column: f"({{table}}.{column} || {KEYS})" for column in ("search_vector", "search_bigrams")
 }
 
 
 KEYED_INDEX = "projects_project_{column}_keyed_idx"
+
+# The keys alone in a GIN index of their own (migration 0016), for a search no tsvector
+# answers: exact mode, whose phrase is tested on each row or named by the trigram indexes, and
+# a list without text. Each candidate the trigram indexes name is rechecked against the keys
+# too, and with the text's keyed index that read its whole tsvector from TOAST: a phrase in
+# exact mode in a funder's projects of a year at 10 000 projects took ~88 µs a counted row.
+KEYS_INDEX = "projects_project_search_keys_idx"
+POSTGRES_KEYS_INDEX_FORWARD = [
+    f"CREATE INDEX {KEYS_INDEX} ON projects_project"
+    f" USING gin (({KEYS.format(table='projects_project')}))"
+]
+POSTGRES_KEYS_INDEX_BACKWARD = [f"DROP INDEX IF EXISTS {KEYS_INDEX}"]
 
 
 def key_lexeme(kind, value):

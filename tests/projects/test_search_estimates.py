@@ -39,7 +39,7 @@ def small_sample(monkeypatch):
     monkeypatch.setattr(estimates, "SAMPLE_ROWS", 10)
     monkeypatch.setattr(estimates, "EXACT_SAMPLE_ROWS", 10)
     # A quarter of the 40 projects: far more buckets than a registry's sample takes.
-    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", estimates.SAMPLE_BUCKETS)
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_KEY_TESTS", 10 * estimates.SAMPLE_BUCKETS)
     # One sample, unless a test asks for a larger one when it finds too few matches.
     monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1)
 
@@ -393,7 +393,7 @@ def test_a_registry_whose_sample_would_take_too_many_buckets_is_counted_whole(
     registry, small_sample, settings, monkeypatch
 ):
     settings.SEARCH_EXACT_COUNT_LIMIT = 0
-    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", BUCKETS - 1)
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_KEY_TESTS", 10 * (BUCKETS - 1))
 
     results = search("projektas")
 
@@ -401,10 +401,21 @@ def test_a_registry_whose_sample_would_take_too_many_buckets_is_counted_whole(
     assert results.total == by_hand(registry, {}, "projektas")[0]
 
 
+def test_exact_modes_smaller_sample_may_take_more_buckets(
+    registry, small_sample, settings, monkeypatch
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    monkeypatch.setattr(estimates, "EXACT_SAMPLE_ROWS", 5)  # 128 buckets; a word's: 256
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_KEY_TESTS", 10 * 200)
+
+    assert not search("projektas").estimated_total  # 256 buckets of 10 projects: too many
+    assert search("PROJEKT", True).estimated_total  # 128 of 5: within
+
+
 def test_a_sample_grows_at_most_to_the_largest_taken(registry, small_sample, settings, monkeypatch):
     settings.SEARCH_EXACT_COUNT_LIMIT = 0
     monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1000)
-    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", BUCKETS + BUCKETS // 2)
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_KEY_TESTS", 10 * (BUCKETS + BUCKETS // 2))
     larger = [project for project in registry if sample_bucket(project["id"]) < BUCKETS * 3 // 2]
 
     results = search("projektas")
@@ -414,7 +425,7 @@ def test_a_sample_grows_at_most_to_the_largest_taken(registry, small_sample, set
     sampled = len(matches(larger, {}, "projektas"))
     assert results.total == estimate(sampled * estimates.SAMPLE_BUCKETS / (BUCKETS * 3 // 2))
     # And no larger: with the largest sample taken at once, it estimates from that one.
-    monkeypatch.setattr(estimates, "MAX_SAMPLE_BUCKETS", BUCKETS)
+    monkeypatch.setattr(estimates, "MAX_SAMPLE_KEY_TESTS", 10 * BUCKETS)
     assert search("projektas").total == estimate(
         len(matches(in_sample(registry), {}, "projektas")) * SCALE
     )
