@@ -96,8 +96,13 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
     """The Summary of `queryset`'s projects matching `criteria` (facets.counts' arguments)."""
     limit = settings.SEARCH_EXACT_COUNT_LIMIT
 
-    def exact(**options):
-        found = counts(queryset, criteria, id_limit=id_limit, **options)
+    def exact(*, with_facets, matches=None):
+        # A count of the rows every filter chooses, about `matches` of which match, in exact
+        # mode: testing each row, or asking the trigram indexes (scan_keyed_rows()).
+        scan = None
+        if not with_facets and matches is not None:
+            scan = scan_keyed_rows(queryset, criteria, size, matches)
+        found = counts(queryset, criteria, id_limit=id_limit, with_facets=with_facets, scan=scan)
         return Summary(found.total, found.facets, found.ids)
 
     size = registry_size(queryset)
@@ -117,12 +122,13 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
             queryset, criteria, id_limit=id_limit, with_facets=with_facets, sample=buckets
         )
         # What counting everything costs, for each sampled row.
+        matches = sampled.total * scale
         if sampled.rows * scale * facets_cost <= limit:
-            return exact(with_facets=with_facets)
+            return exact(with_facets=with_facets, matches=matches)
         estimated = {"estimated_facets": with_facets, "facet_scale": scale}
-        if sampled.total * scale * total_cost <= limit:
-            scan = scan_keyed_rows(queryset, criteria, size, sampled.total * scale)
-            return replace(exact(with_facets=False, scan=scan), facets=sampled.facets, **estimated)
+        if matches * total_cost <= limit:
+            exact_total = exact(with_facets=False, matches=matches)
+            return replace(exact_total, facets=sampled.facets, **estimated)
         if not criteria.has_text:
             # Without text the total is a plain count of the rows the filters choose (or of
             # all), no text read (~5 ms at 100 000 projects): the list of every project says

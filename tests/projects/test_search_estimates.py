@@ -491,3 +491,27 @@ def test_exact_mode_with_few_matches_but_many_rows_for_the_facets_keeps_the_tota
 
     assert results.estimated_facets and not results.estimated_total
     assert results.total == by_hand(registry, filters, "PROJEKT")[0]
+
+
+def test_exact_mode_without_facets_weighs_how_to_count_its_filtered_total(
+    registry, small_sample, settings, monkeypatch
+):
+    # What the JSON and the CSV ask: the total alone, of the rows every filter chooses.
+    filters, _ = few_matches_but_more_rows(registry, "PROJEKT")
+    criteria = _criteria("PROJEKT", True, filters)
+    settings.SEARCH_EXACT_COUNT_LIMIT = len(registry) * estimates.EXACT_MODE_ROW_COST - 1
+    weighed = []
+    scan_keyed_rows = estimates.scan_keyed_rows
+
+    def weighing(*args):
+        weighed.append(args[3])  # the matches expected
+        return scan_keyed_rows(*args)
+
+    monkeypatch.setattr(estimates, "scan_keyed_rows", weighing)
+    found = estimates.summarize(
+        Project.objects.published(), criteria, id_limit=100, with_facets=False
+    )
+
+    assert found.total == by_hand(registry, filters, "PROJEKT")[0]
+    sampled = sum(failed == 0 for _, failed in matches(in_sample(registry), filters, "PROJEKT"))
+    assert weighed == [sampled * SCALE]
