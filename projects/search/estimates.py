@@ -42,8 +42,9 @@ SAMPLE_ROWS = 6000
 # Exact mode tests the phrase on every sampled project (~11 µs each at 100 000 projects: the
 # content is read from its TOAST table and scanned, where a word's match costs ~1 µs), so its
 # sample is smaller; and a row it would count weighs EXACT_MODE_ROW_COST (row_cost()): a
-# count of every match goes through the trigram indexes, whose candidates are rechecked
-# (~20 µs a row at 10 000 projects, 3 308 rows in 67 ms).
+# count of every match goes through the trigram indexes, whose candidates are rechecked:
+# 12–16 µs a row (3 308 in 41 ms at 10 000 projects, 32 857 in 535 ms at 100 000), up to
+# ~40 µs with filters (the indexes' bitmaps then weigh on fewer rows).
 EXACT_SAMPLE_ROWS = 1500
 EXACT_MODE_ROW_COST = 25
 # A row of a count whose matches the filters choose weighs this many (row_cost()): they are
@@ -67,7 +68,7 @@ TRIGRAM_CANDIDATE_COST = 50
 # projects, 266 for exact mode's ~1 500). A larger one costs more than it saves (a common
 # word with a funder and a year at 10 000 projects, the 615 buckets of 6 000 projects: ~90 ms
 # for its keys alone, and the planner gave the index up, ~440 ms; 64 buckets: ~2 ms), so a
-# registry whose sample would need more (under ~100 000 projects for a word, ~25 000 in exact
+# registry whose sample would need more (under ~100 000 projects for a word, ~6 000 in exact
 # mode) is counted whole.
 MAX_SAMPLE_KEY_TESTS = 400_000
 # An estimated total rests on this many sampled matches if a sample at most MAX_GROWTH times
@@ -121,8 +122,8 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
         sampled = counts(
             queryset, criteria, id_limit=id_limit, with_facets=with_facets, sample=buckets
         )
-        # What counting everything costs, for each sampled row.
         matches = sampled.total * scale
+        # What counting everything would cost, from the rows the sample counted.
         if sampled.rows * scale * facets_cost <= limit:
             return exact(with_facets=with_facets, matches=matches)
         estimated = {"estimated_facets": with_facets, "facet_scale": scale}

@@ -377,23 +377,20 @@ def test_too_few_sampled_matches_take_a_larger_sample_once(
     assert results.total == estimate(len(matches(larger, {}, "projektas")) * SCALE / 2)
 
 
-def test_a_sample_grown_to_the_whole_registry_counts_exactly(
-    registry, small_sample, settings, monkeypatch
+@pytest.mark.parametrize(
+    "setting, value",
+    [
+        # A sample grown to the whole registry.
+        ("MIN_SAMPLED_MATCHES", 1000),
+        # A sample that would take more buckets than a sample is allowed.
+        ("MAX_SAMPLE_KEY_TESTS", 10 * (BUCKETS - 1)),
+    ],
+)
+def test_a_registry_is_counted_whole_rather_than_by_too_large_a_sample(
+    registry, small_sample, settings, monkeypatch, setting, value
 ):
     settings.SEARCH_EXACT_COUNT_LIMIT = 0
-    monkeypatch.setattr(estimates, "MIN_SAMPLED_MATCHES", 1000)
-
-    results = search("projektas")
-
-    assert not results.estimated_total and not results.estimated_facets
-    assert results.total == by_hand(registry, {}, "projektas")[0]
-
-
-def test_a_registry_whose_sample_would_take_too_many_buckets_is_counted_whole(
-    registry, small_sample, settings, monkeypatch
-):
-    settings.SEARCH_EXACT_COUNT_LIMIT = 0
-    monkeypatch.setattr(estimates, "MAX_SAMPLE_KEY_TESTS", 10 * (BUCKETS - 1))
+    monkeypatch.setattr(estimates, setting, value)
 
     results = search("projektas")
 
