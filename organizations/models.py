@@ -34,12 +34,19 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("kita")
 
 
+def printable(text):
+    """`text` without its control characters, which are never part of a name (a NUL byte
+    above all, which PostgreSQL refuses in a query)."""
+    return "".join(character for character in text if character.isprintable())
+
+
 class OrganizationQuerySet(models.QuerySet):
     def funders(self):
         """Organizations that fund at least one project."""
         return self.filter(fundings__isnull=False).distinct()
 
     def search_name(self, text):
+        text = printable(text)
         return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
 
 

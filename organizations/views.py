@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from organizations.alphabet import initial_sort_key, name_initial
-from organizations.models import Organization
+from organizations.models import Organization, printable
 from portal.links import search_url
 from portal.page_cache import public_page
 from projects import stats
@@ -46,9 +46,7 @@ def _organization_initials():
 @public_page
 @require_safe
 def organization_list(request):
-    # Control characters (a NUL byte above all, which PostgreSQL refuses) are never a name.
-    query = "".join(c for c in request.GET.get("q", "") if c.isprintable())
-    query = query.strip()[:MAX_QUERY_LENGTH]
+    query = printable(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     letter = request.GET.get("letter", "").strip()[:1].upper()
     if not letter.isalpha():
         letter = ""

@@ -74,6 +74,15 @@ def test_organizations_can_be_searched_by_name(api, seeded):
     assert [item["slug"] for item in results] == ["seimos-institutas"]
 
 
+@pytest.mark.parametrize("path", ["/api/organizations/", "/api/funders/"])
+def test_a_name_search_ignores_control_characters(api, seeded, path):
+    # A NUL byte reached PostgreSQL, which refuses it in a query: a server error.
+    response = api(path, q="\x00Šeimos\x07 institutas")
+    assert response.status_code == 200
+    if path == "/api/organizations/":
+        assert [item["slug"] for item in response.json()["results"]] == ["seimos-institutas"]
+
+
 def test_funders_are_the_organizations_funding_published_projects(api, seeded):
     results = api("/api/funders/").json()["results"]
     assert [(item["short_name"], item["project_count"]) for item in results] == [("SADM", 5)]
