@@ -17,7 +17,7 @@ def project_deleted(sender, instance, using, **kwargs):
 def rebuild(using="default"):
     """Index every project again, and recompute every project's facet keys and, on
     PostgreSQL, its amount (which triggers keep, see schema.py); returns the number of
-    projects indexed."""
+    projects indexed. Run compact() once its transaction has committed."""
     from projects.models import Project
 
     connection = connections[using]
@@ -27,3 +27,15 @@ def rebuild(using="default"):
         if connection.vendor == "postgresql":
             cursor.execute(REFRESH_AMOUNT)
     return Project.objects.using(using).count()
+
+
+def compact(using="default"):
+    """Rebuild every index of the projects table (PostgreSQL): rebuild() rewrote each row,
+    which left each index with twice its entries, and a GIN index grown row by row is ~2.5
+    times the size of one built at once, and slower to scan (two words in a funder's projects
+    of a year at 100 000 projects: 15 against 6 ms). Outside rebuild()'s transaction: within
+    it, the row versions it replaced still count, and the rebuilt indexes kept them all."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("REINDEX TABLE projects_project")

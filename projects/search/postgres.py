@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import FOLDED, KEYED, KEYED_INDEX, KEYS, TS_CONFIG, key_lexeme
+from projects.search.schema import FOLDED, KEYED, KEYS, TS_CONFIG, key_lexeme
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -273,11 +273,7 @@ def remove_project(connection, pk):
 
 
 def rebuild_index(connection, model=None):
-    """Rewrites every row's generated tsvector (after a change of the text configuration), and
-    compacts the text indexes the rewrite doubled, the keyed ones too."""
+    """Rewrites every row's generated columns (after a change of the text configuration);
+    index.rebuild() then rebuilds the table's indexes, which the rewrite doubled."""
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {TABLE} SET title = title")
-        cursor.execute("REINDEX INDEX projects_project_search_idx")
-        cursor.execute("REINDEX INDEX projects_project_search_bigrams_idx")
-        for column in KEYED:
-            cursor.execute(f"REINDEX INDEX {KEYED_INDEX.format(column=column)}")

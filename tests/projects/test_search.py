@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from organizations.models import OrganizationKind
 from projects.filters import ProjectSearchFilter
@@ -365,6 +367,17 @@ def test_the_rebuild_command_indexes_every_project(project_factory):
     project_factory(title="Perstatytas indeksas")
     call_command("rebuild_search_index", verbosity=0)
     assert titles("q=indeksas") == ["Perstatytas indeksas"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+def test_the_rebuild_ends_by_rebuilding_the_indexes_its_rewrites_grew(project_factory):
+    project_factory(title="Perstatytas indeksas")
+    with CaptureQueriesContext(connection) as queries:
+        call_command("rebuild_search_index", verbosity=0)
+    statements = [query["sql"] for query in queries if "projects_project" in query["sql"]]
+    rewrites = [n for n, sql in enumerate(statements) if sql.startswith("UPDATE projects_project")]
+    reindex = statements.index("REINDEX TABLE projects_project")
+    assert rewrites and max(rewrites) < reindex  # no row rewritten after it
 
 
 def test_seed_projects_are_searchable_right_after_loading(seeded):
