@@ -22,6 +22,8 @@ grouped SELECT per set over the CTE, so FTS5 is asked once. A project counts in 
 period touches.
 """
 
+import contextlib
+import contextvars
 import datetime
 import itertools
 from collections import defaultdict
@@ -66,8 +68,30 @@ def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
+# Within one search (slugs_resolved_once()), {(model, slugs): ids}: its counts, sample, total
+# and page each turn the filters' slugs into ids, which asked the database up to four times.
+_resolved = contextvars.ContextVar("resolved_slugs", default=None)
+
+
+@contextlib.contextmanager
+def slugs_resolved_once():
+    """Within the block, each filter's slugs are looked up once (_ids())."""
+    token = _resolved.set({})
+    try:
+        yield
+    finally:
+        _resolved.reset(token)
+
+
 def _ids(model, slugs):
-    return list(model.objects.filter(slug__in=slugs).values_list("id", flat=True))
+    resolved = _resolved.get()
+    key = (model, tuple(slugs))
+    if resolved is not None and key in resolved:
+        return resolved[key]
+    ids = list(model.objects.filter(slug__in=slugs).values_list("id", flat=True))
+    if resolved is not None:
+        resolved[key] = ids
+    return ids
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from projects.search import (
 )
 from projects.search.analysis import fold, stem, words
 from projects.search.estimates import estimate, registry_size, summarize
-from projects.search.facets import FACET_LIMIT
+from projects.search.facets import FACET_LIMIT, slugs_resolved_once
 from projects.search.highlight import highlight, project_snippet
 
 PAGE_SIZE = 20
@@ -108,7 +108,7 @@ def search_projects(
             _add_snippets(results, criteria)
             return results
 
-    with search_session(connections[queryset.db], criteria):
+    with search_session(connections[queryset.db], criteria), slugs_resolved_once():
         found = cache.get(counts_key) if counts_key else None
         if found is None:
             found = summarize(

@@ -512,3 +512,15 @@ def test_exact_mode_without_facets_weighs_how_to_count_its_filtered_total(
     assert found.total == by_hand(registry, filters, "PROJEKT")[0]
     sampled = sum(failed == 0 for _, failed in matches(in_sample(registry), filters, "PROJEKT"))
     assert weighed == [sampled * SCALE]
+
+
+def test_a_search_looks_each_filters_slugs_up_once(registry, small_sample, settings):
+    # Sampled, then counted, then its page: each turned the slugs into ids again.
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    filters = {"funder": FILTER_CHOICES["funder"][0], "programme": FILTER_CHOICES["programme"][0]}
+    with CaptureQueriesContext(connection) as queries:
+        results = search("projektas", **filters)
+
+    assert results.estimated_facets
+    lookups = [query["sql"] for query in queries if '."slug" IN (' in query["sql"]]
+    assert len(lookups) == 2  # the funders, the programme
