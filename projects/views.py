@@ -42,7 +42,9 @@ def project_search_json(request):
 @require_safe
 def project_search_csv(request):
     """Every result of the search (not only one page), as CSV, in the page's order."""
-    results = search_projects(request.GET, facets=False, hints=False)
+    # Never from the summary cache: it keeps one page's ids, and the CSV streams every result
+    # from the ranked queryset, which only a search makes.
+    results = search_projects(request.GET, facets=False, hints=False, use_cache=False)
     if not results.is_valid:
         return HttpResponse(
             "\n".join(f"{name}: {' '.join(errors)}" for name, errors in results.errors.items()),

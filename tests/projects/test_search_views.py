@@ -131,6 +131,18 @@ def test_csv_never_lists_unpublished_projects(client, project_factory):
     assert "Juodraštinis" not in content
 
 
+def test_the_csv_downloaded_again_lists_every_result_again(client, project_factory):
+    # The search page's summary cache holds one page's ids; the CSV must not be served from it.
+    project_factory(title="Viešas klubas")
+    project_factory(title="Kitas klubas")
+    first, again = (
+        b"".join(client.get(CSV_URL, {"q": "klubas"}).streaming_content).decode()
+        for _ in range(2)
+    )
+    assert "Viešas klubas" in first
+    assert again == first
+
+
 def test_live_results_match_the_word_being_typed_as_a_prefix(client, seeded):
     data = client.get(SUGGEST_URL, {"q": "moter"}).json()
     assert [item["title"] for item in data["results"]] == [
