@@ -258,6 +258,27 @@ def order(queryset, criteria, *, candidates=None):
     return queryset.order_by(F("start_date").desc(nulls_last=True), "title", "id")
 
 
+def rank(queryset, criteria, ids, offset, limit):
+    """The ids of `limit` of the candidates `ids` (projects of `queryset` matching `criteria`)
+    from `offset` on, in relevance order."""
+    connection = _database(queryset)
+    if connection.vendor == "postgresql":
+        return postgres.ranked_ids(
+            connection,
+            ids,
+            criteria.parsed,
+            criteria.fields,
+            exact_phrase=criteria.exact_phrase,
+            offset=offset,
+            limit=limit,
+        )
+    # The ranking annotations stay selected: SQLite's ORDER BY names them by position.
+    ranked = order(queryset, criteria, candidates=ids).values_list(
+        "id", "search_tier", "search_score"
+    )
+    return [row[0] for row in ranked[offset : offset + limit]]
+
+
 def filter_projects(queryset, criteria):
     """The projects of `queryset` matching `criteria`, ordered as `criteria.sort` asks."""
     return order(matching(queryset, criteria), criteria)

@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import FOLDED, KEYED, KEYS, TS_CONFIG, key_lexeme
+from projects.search.schema import FOLDED, FOLDED_IN_ROW, KEYED, KEYS, TS_CONFIG, key_lexeme
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -219,8 +219,9 @@ def exact_condition(phrase, fields, *, direct=False, scan=False):
     return f"{{table}}.id IN ({selects})", [pattern] * len(fields)
 
 
-def rank_expressions(parsed, fields, *, exact_phrase=None):
-    """{name: (sql, params)} for ordering by relevance: tier (best field matched), then score."""
+def rank_expressions(parsed, fields, *, exact_phrase=None, vector="{table}.search_vector"):
+    """{name: (sql, params)} for ordering by relevance: tier (best field matched), then score.
+    `vector`: the SQL of the row's tsvector."""
     if exact_phrase is not None:
         pattern = _literal_pattern(exact_phrase)
         tiers = [(_contains(field), [pattern]) for field in fields]
@@ -228,16 +229,49 @@ def rank_expressions(parsed, fields, *, exact_phrase=None):
     else:
         tiers = [
             (
-                "{table}.search_vector @@ to_tsquery(%s::regconfig, %s)",
+                f"{vector} @@ to_tsquery(%s::regconfig, %s)",
                 [TS_CONFIG, tsquery_text(parsed, [field], required_only=True)],
             )
             for field in fields
         ]
         score = (
-            "ts_rank({table}.search_vector, to_tsquery(%s::regconfig, %s))",
+            f"ts_rank({vector}, to_tsquery(%s::regconfig, %s))",
             [TS_CONFIG, tsquery_text(parsed, fields, required_only=True)],
         )
     return {"search_tier": _tier_case(tiers), "search_score": score}
+
+
+def ranked_ids(connection, ids, parsed, fields, *, exact_phrase=None, offset=0, limit=None):
+    """Of the projects `ids`, the ids of `limit` from `offset` on, in relevance order.
+
+    Each candidate's tsvector is read from TOAST once: the tier's tests and the score each read
+    it again when they name the column (~5 µs a read; 1 000 candidates of a common word took
+    ~21 ms, ~16 ms so). A row value built from it holds it read (a composite value never
+    points into TOAST), and the subquery, kept apart by OFFSET 0, builds that once per row."""
+    expressions = rank_expressions(
+        parsed, fields, exact_phrase=exact_phrase, vector="(ranked.detoasted).f1"
+    )
+    # A constant (one field's tier, exact mode's score) orders nothing, and ORDER BY would
+    # take it for a column's position.
+    terms = [
+        (sql.format(table="ranked"), params)
+        for sql, params in (expressions["search_tier"], expressions["search_score"])
+        if not sql.isdigit()
+    ]
+    # Exact mode ranks on the folded copies in the row (schema.FOLDED_IN_ROW) only.
+    vector = "NULL" if exact_phrase is not None else "ROW(project.search_vector)"
+    folded = ", ".join(f"project.{FOLDED.format(field=field)}" for field in FOLDED_IN_ROW)
+    statement = (
+        f"SELECT ranked.id FROM (SELECT project.id, project.start_date, {folded},"
+        f" {vector} AS detoasted FROM {TABLE} project"
+        " WHERE project.id = ANY(%s::bigint[]) OFFSET 0) AS ranked"
+        f" ORDER BY {''.join(f'{sql} DESC, ' for sql, _ in terms)}"
+        "ranked.start_date DESC, ranked.id LIMIT %s OFFSET %s"
+    )
+    params = [list(ids), *(param for _, term_params in terms for param in term_params)]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _tier_case(tiers):

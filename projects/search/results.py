@@ -20,6 +20,7 @@ from projects.search import (
     candidate_limit,
     matching,
     order,
+    rank,
     with_ids,
 )
 from projects.search.analysis import fold, stem, words
@@ -200,12 +201,23 @@ def _restore(results, summary, queryset, page_size):
         "first_only",
     ):
         setattr(results, name, summary[name])
-    paginator = Paginator(queryset.none(), page_size)
-    paginator.__dict__["count"] = summary["shown"]
-    page = paginator.page(summary["number"])
-    by_id = queryset.filter(id__in=summary["ids"]).for_listing().in_bulk()
-    page.object_list = [by_id[pk] for pk in summary["ids"] if pk in by_id]
+    page = _empty_page(queryset.none(), page_size, summary["shown"], summary["number"])
+    page.object_list = _listed(queryset, summary["ids"])
     results.page = page
+
+
+def _empty_page(object_list, page_size, count, number):
+    """Page `number` of the `count` results (known already: the paginator need not ask) of
+    `object_list`, not read."""
+    paginator = Paginator(object_list, page_size)
+    paginator.__dict__["count"] = count
+    return paginator.page(number)
+
+
+def _listed(queryset, ids):
+    """The projects of `queryset` with these ids, in their order, as a list shows them."""
+    by_id = queryset.filter(id__in=ids).for_listing().in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 @contextlib.contextmanager
@@ -266,11 +278,17 @@ def _page(results, queryset, criteria, page_size, ids=None):
         requested = pages
 
     every_match = results.total <= limit and not results.estimated_total
-    if ids is not None and (relevance or every_match):
-        # Relevance ranks the candidates (filtering by them); another sort filters here.
-        ordered = order(
-            queryset if relevance else with_ids(queryset, ids), criteria, candidates=ids
-        )
+    if ids is not None and relevance:
+        # The candidates are ranked by id alone, then the page's projects are read: ranking
+        # whole rows carried every candidate's columns and implementer through the sort.
+        # (The paginator keeps the ranked queryset, for the CSV of every result.)
+        ranked = order(queryset, criteria, candidates=ids).for_listing()
+        page = _empty_page(ranked, page_size, shown, requested)
+        offset = (page.number - 1) * page_size
+        page.object_list = _listed(queryset, rank(queryset, criteria, ids, offset, page_size))
+        return page
+    if ids is not None and every_match:
+        ordered = order(with_ids(queryset, ids), criteria, candidates=ids)
     else:
         scan = scan_cheaper(queryset, criteria, results.total, requested * page_size)
         ordered = order(matching(queryset, criteria, scan=scan), criteria)

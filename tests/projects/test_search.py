@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from organizations.models import OrganizationKind
 from projects.filters import ProjectSearchFilter
 from projects.models import FundingProgramme, Project, ProjectStatus
-from projects.search import search_projects
+from projects.search import filter_projects, search_projects
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +148,41 @@ def test_equal_matches_keep_a_stable_order(project_factory):
     expected = [first.title, second.title]
     assert titles("q=jaunimas") == expected
     assert titles("q=jaunimas") == expected
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "q=savanorystė",
+        "q=savanorystė+jaunimas",
+        "q=savanorystė&fields=title&fields=content",
+        "q=savanorystė&fields=excerpt",
+        "q=savanorystės+jaunimo&exact=1",
+        "q=savanorystės&exact=1&fields=content",
+    ],
+)
+def test_pages_of_a_relevance_search_follow_the_whole_ranking(project_factory, query_string):
+    # The page ranks the candidates' ids, then reads its projects: page after page, the
+    # same order as ranking every match whole.
+    for number in range(66):
+        text = " ".join(["savanorystės jaunimo"] * (1 + number % 4))
+        fields = {"title": f"Projektas {number}", "excerpt": "", "content": ""}
+        place = ("title", "excerpt", "content")[number % 3]
+        fields[place] = f"{fields[place]} {text}".strip()
+        if number % 5 == 0 and place != "content":
+            fields["content"] = "Savanorystė"
+        start = None if number % 7 == 0 else datetime.date(2015 + number % 5, 1, 1)
+        project_factory(**fields, start_date=start)
+    params = QueryDict(query_string)
+    criteria = search_projects(params).criteria
+    everything = filter_projects(Project.objects.published(), criteria)
+    expected = [project.title for project in everything]
+    first = search(query_string)
+    assert first.page.paginator.num_pages >= 2
+    paged = []
+    for page in first.page.paginator.page_range:
+        paged += titles(f"{query_string}&page={page}")
+    assert paged == expected
 
 
 # Snippets

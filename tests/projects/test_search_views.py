@@ -136,8 +136,7 @@ def test_the_csv_downloaded_again_lists_every_result_again(client, project_facto
     project_factory(title="Viešas klubas")
     project_factory(title="Kitas klubas")
     first, again = (
-        b"".join(client.get(CSV_URL, {"q": "klubas"}).streaming_content).decode()
-        for _ in range(2)
+        b"".join(client.get(CSV_URL, {"q": "klubas"}).streaming_content).decode() for _ in range(2)
     )
     assert "Viešas klubas" in first
     assert again == first
