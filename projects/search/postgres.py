@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import FOLDED, FOLDED_IN_ROW, KEYED, KEYS, TS_CONFIG, key_lexeme
+from projects.search.schema import FOLDED, FOLDED_IN_ROW, KEYED, KEYS, TS_CONFIG, sample_keys
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -158,7 +158,7 @@ def within_condition(
     (estimates.scan_keyed_rows() weighs the two)."""
     wanted = [keys] if keys else []
     if buckets is not None:
-        wanted.append(" | ".join(key_lexeme("bucket", bucket) for bucket in range(buckets)))
+        wanted.append(sample_keys(buckets))
     keys = " & ".join(f"({part})" for part in wanted)
     if parsed:
         *others, (column, tsquery, params) = _match_parts(parsed, fields, connection)

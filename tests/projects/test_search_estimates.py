@@ -25,7 +25,14 @@ from projects.search import (
 )
 from projects.search.estimates import estimate
 from projects.search.results import scan_cheaper
-from projects.search.schema import SAMPLE_BUCKET, sample_bucket
+from projects.search.schema import (
+    KEYS,
+    SAMPLE_BUCKET,
+    SAMPLE_BUCKETS,
+    SAMPLE_GROUP,
+    sample_bucket,
+    sample_keys,
+)
 from tests.projects.hand_counts import FILTER_CHOICES, by_hand, search
 
 pytestmark = pytest.mark.django_db
@@ -86,12 +93,28 @@ def test_a_projects_keys_are_its_bucket_implementer_funders_programmes_and_years
         years = range(start.year, (project.end_date or start).year + 1) if start else ()
         expected = {
             f"~{sample_bucket(project.pk)}",
+            f"~g{sample_bucket(project.pk) // SAMPLE_GROUP}",
             f"o~{project.implementer_id}",
             *(f"f~{funding.funder_id}" for funding in fundings),
             *(f"p~{funding.programme_id}" for funding in fundings if funding.programme_id),
             *(f"y~{year}" for year in years),
         }
         assert set(keys[project.pk]) == expected, project.pk
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="keys are PostgreSQL's lexemes")
+@pytest.mark.parametrize("buckets", [1, 5, SAMPLE_GROUP, 21, 40, 256, 1000, SAMPLE_BUCKETS])
+def test_a_samples_keys_choose_the_projects_of_its_first_buckets(registry, buckets):
+    # Whole groups by their key, the rest bucket by bucket.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM projects_project WHERE {KEYS.format(table='projects_project')}"
+            " @@ %s::tsquery",
+            [sample_keys(buckets)],
+        )
+        chosen = {pk for (pk,) in cursor.fetchall()}
+    every = Project.objects.values_list("id", flat=True)
+    assert chosen == {pk for pk in every if sample_bucket(pk) < buckets}
 
 
 FILTER_SETS = [
