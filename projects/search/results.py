@@ -216,7 +216,8 @@ def _empty_page(object_list, page_size, count, number):
 
 def _listed(queryset, ids):
     """The projects of `queryset` with these ids, in their order, as a list shows them."""
-    by_id = queryset.filter(id__in=ids).for_listing().in_bulk()
+    # No ORDER BY: the ids give the order (compiling the model's ordering cost ~1 ms).
+    by_id = queryset.filter(id__in=ids).order_by().for_listing().in_bulk()
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
