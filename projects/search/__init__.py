@@ -261,6 +261,8 @@ def order(queryset, criteria, *, candidates=None):
 def rank(queryset, criteria, ids, offset, limit):
     """The ids of `limit` of the candidates `ids` (projects of `queryset` matching `criteria`)
     from `offset` on, in relevance order."""
+    if not ids:
+        return []
     connection = _database(queryset)
     if connection.vendor == "postgresql":
         return postgres.ranked_ids(
