@@ -10,7 +10,7 @@ parser anyway; one parser keeps both backends' behaviour identical.
 import itertools
 import re
 
-from projects.search.schema import FOLDED, FOLDED_IN_ROW, KEYED, KEYS, TS_CONFIG, sample_keys
+from projects.search.schema import FOLDED, FOLDED_FIELDS, KEYED, KEYS, TS_CONFIG, sample_keys
 
 WEIGHTS = {"title": "A", "excerpt": "B", "content": "C"}
 # Matches ranked by relevance at most (see projects.search.candidate_limit).
@@ -258,9 +258,10 @@ def ranked_ids(connection, ids, parsed, fields, *, exact_phrase=None, offset=0, 
         for sql, params in (expressions["search_tier"], expressions["search_score"])
         if not sql.isdigit()
     ]
-    # Exact mode ranks on the folded copies in the row (schema.FOLDED_IN_ROW) only.
+    # Exact mode ranks on the folded copies and reads no tsvector. (A copy passed up the
+    # subquery unused, as the content's, the last tier, is not read from TOAST.)
     vector = "NULL" if exact_phrase is not None else "ROW(project.search_vector)"
-    folded = ", ".join(f"project.{FOLDED.format(field=field)}" for field in FOLDED_IN_ROW)
+    folded = ", ".join(f"project.{FOLDED.format(field=field)}" for field in FOLDED_FIELDS)
     statement = (
         f"SELECT ranked.id FROM (SELECT project.id, project.start_date, {folded},"
         f" {vector} AS detoasted FROM {TABLE} project"
