@@ -492,6 +492,20 @@ POSTGRES_SAMPLE_GROUPS_BACKWARD = [
 ]
 
 
+# Sample order (migration 0018): a btree index in sample bucket order, by which
+# index.compact() rewrites the table (CLUSTER), so that a sample's rows lie side by side.
+# In id order, one bucket's projects are spread evenly over the table, so a sample of 6 % of
+# them touched nearly every heap page (a common word's 5 650 sampled matches at 100 000
+# projects: 4 131 pages, ~12 ms); clustered, 405 pages, ~5 ms. Rows written since the last
+# compaction lie where PostgreSQL put them, as before.
+SAMPLE_ORDER_INDEX = "projects_project_sample_order_idx"
+POSTGRES_SAMPLE_ORDER_FORWARD = [
+    f"CREATE INDEX {SAMPLE_ORDER_INDEX} ON projects_project"
+    f" (({SAMPLE_BUCKET.format(column='id')}), id)"
+]
+POSTGRES_SAMPLE_ORDER_BACKWARD = [f"DROP INDEX IF EXISTS {SAMPLE_ORDER_INDEX}"]
+
+
 def sample_keys(buckets):
     """The tsquery text of the keys of the first `buckets` sample buckets, any of them."""
     groups = buckets // SAMPLE_GROUP

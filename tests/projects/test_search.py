@@ -13,6 +13,7 @@ from organizations.models import OrganizationKind
 from projects.filters import ProjectSearchFilter
 from projects.models import FundingProgramme, Project, ProjectStatus
 from projects.search import filter_projects, search_projects
+from projects.search.schema import SAMPLE_ORDER_INDEX, sample_bucket
 
 pytestmark = pytest.mark.django_db
 
@@ -411,8 +412,21 @@ def test_the_rebuild_ends_by_rebuilding_the_indexes_its_rewrites_grew(project_fa
         call_command("rebuild_search_index", verbosity=0)
     statements = [query["sql"] for query in queries if "projects_project" in query["sql"]]
     rewrites = [n for n, sql in enumerate(statements) if sql.startswith("UPDATE projects_project")]
-    reindex = statements.index("REINDEX TABLE projects_project")
-    assert rewrites and max(rewrites) < reindex  # no row rewritten after it
+    cluster = statements.index(f"CLUSTER projects_project USING {SAMPLE_ORDER_INDEX}")
+    assert rewrites and max(rewrites) < cluster  # no row rewritten after it
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's table order")
+def test_the_rebuild_leaves_the_projects_in_sample_bucket_order(project_factory):
+    for number in range(30):
+        project_factory(title=f"Projektas {number}")
+    call_command("rebuild_search_index", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM projects_project ORDER BY ctid")
+        stored = [pk for (pk,) in cursor.fetchall()]
+    buckets = [sample_bucket(pk) for pk in stored]
+    assert len(set(buckets)) > 10
+    assert buckets == sorted(buckets)
 
 
 def test_seed_projects_are_searchable_right_after_loading(seeded):
