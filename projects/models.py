@@ -100,6 +100,12 @@ class ProjectQuerySet(models.QuerySet):
             Prefetch("fundings", queryset=Funding.objects.select_related("funder"))
         )
 
+    def listed_by_ids(self, ids):
+        """The projects of this queryset with these ids, in the ids' order, as for_listing()
+        reads them. (No ORDER BY: the ids give the order.)"""
+        by_id = self.filter(pk__in=ids).order_by().for_listing().in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
+
     def with_fundings(self):
         """Every funding row with its funder and programme (for the API), in a fixed number of
         queries."""

@@ -34,8 +34,7 @@ def related_projects(project, fundings, *, limit=RELATED_COUNT):
     for pk in _tier_ids(project, fundings, limit):
         if pk not in chosen and len(chosen) < limit:
             chosen.append(pk)
-    cards = Project.objects.filter(pk__in=chosen).for_listing().in_bulk()
-    return [cards[pk] for pk in chosen]
+    return Project.objects.listed_by_ids(chosen)
 
 
 def _tier_ids(project, fundings, limit):

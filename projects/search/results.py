@@ -202,7 +202,7 @@ def _restore(results, summary, queryset, page_size):
     ):
         setattr(results, name, summary[name])
     page = _empty_page(queryset.none(), page_size, summary["shown"], summary["number"])
-    page.object_list = _listed(queryset, summary["ids"])
+    page.object_list = queryset.listed_by_ids(summary["ids"])
     results.page = page
 
 
@@ -212,13 +212,6 @@ def _empty_page(object_list, page_size, count, number):
     paginator = Paginator(object_list, page_size)
     paginator.__dict__["count"] = count
     return paginator.page(number)
-
-
-def _listed(queryset, ids):
-    """The projects of `queryset` with these ids, in their order, as a list shows them."""
-    # No ORDER BY: the ids give the order (compiling the model's ordering cost ~1 ms).
-    by_id = queryset.filter(id__in=ids).order_by().for_listing().in_bulk()
-    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 @contextlib.contextmanager
@@ -286,7 +279,7 @@ def _page(results, queryset, criteria, page_size, ids=None):
         ranked = order(queryset, criteria, candidates=ids).for_listing()
         page = _empty_page(ranked, page_size, shown, requested)
         offset = (page.number - 1) * page_size
-        page.object_list = _listed(queryset, rank(queryset, criteria, ids, offset, page_size))
+        page.object_list = queryset.listed_by_ids(rank(queryset, criteria, ids, offset, page_size))
         return page
     if ids is not None and every_match:
         ordered = order(with_ids(queryset, ids), criteria, candidates=ids)
