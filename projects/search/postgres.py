@@ -19,6 +19,12 @@ ALL_FIELDS = ("title", "excerpt", "content")
 TABLE = "projects_project"
 
 
+def id_array(ids):
+    """The ids as one `bigint[]` parameter's text ("{3,5,8}"): psycopg quotes a list of a
+    thousand ints element by element, ~1 ms of Python; the database parses this at once."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+
+
 def _lexeme(word, weights, prefix=False):
     escaped = word.replace("\\", "\\\\").replace("'", "''")
     label = ("*" if prefix else "") + weights
@@ -269,7 +275,7 @@ def ranked_ids(connection, ids, parsed, fields, *, exact_phrase=None, offset=0, 
         f" ORDER BY {''.join(f'{sql} DESC, ' for sql, _ in terms)}"
         "ranked.start_date DESC, ranked.id LIMIT %s OFFSET %s"
     )
-    params = [list(ids), *(param for _, term_params in terms for param in term_params)]
+    params = [id_array(ids), *(param for _, term_params in terms for param in term_params)]
     with connection.cursor() as cursor:
         cursor.execute(statement, [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
