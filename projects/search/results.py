@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections, transaction
+from django.db.models import Value
 
 from projects import registry_version
 from projects.search import (
@@ -313,8 +314,6 @@ def scan_cheaper(queryset, criteria, total, rows_needed):
 def labelled_facets(raw, criteria, *, scale=None):
     """{facet: [{value, label, count, selected}]} from counts() rows, biggest first. With
     `scale`, the rows are a sample's counts, and each shown count is the estimate."""
-    from organizations.models import Organization
-    from projects.models import FundingProgramme
 
     def top(rows, limit=None):
         # A common word has hundreds of programmes: pick the few shown without sorting all.
@@ -325,17 +324,9 @@ def labelled_facets(raw, criteria, *, scale=None):
     funders = top(raw["funder"])
     organizations = top(raw["organization"])  # the biggest FACET_LIMIT already (facets.py)
     programmes = top(raw["programme"], FACET_LIMIT)
-    organization_ids = {value for value, _ in funders + organizations}
-    names = {
-        row["id"]: row
-        for row in Organization.objects.filter(id__in=organization_ids).values("id", "slug", "name")
-    }
-    names_of_programmes = {
-        row["id"]: row
-        for row in FundingProgramme.objects.filter(
-            id__in=[value for value, _ in programmes]
-        ).values("id", "slug", "name")
-    }
+    names, names_of_programmes = _labels(
+        {value for value, _ in funders + organizations}, {value for value, _ in programmes}
+    )
 
     def shown(count):
         return count if scale is None else estimate(count * scale)
@@ -367,6 +358,36 @@ def labelled_facets(raw, criteria, *, scale=None):
         "organization": facet(organizations, names, [criteria.organization]),
         "programme": facet(programmes, names_of_programmes, [criteria.programme]),
     }
+
+
+def _labels(organization_ids, programme_ids):
+    """({id: {slug, name}} of the organizations, the same of the programmes), in one query:
+    two cost a round trip and a statement's compilation more (~1 ms each)."""
+    from organizations.models import Organization
+    from projects.models import FundingProgramme
+
+    def rows(model, ids, kind):
+        return (
+            model.objects.filter(id__in=ids)
+            .order_by()
+            .annotate(labelled_as=Value(kind))
+            .values_list("id", "slug", "name", "labelled_as")
+        )
+
+    labels = {"organization": {}, "programme": {}}
+    wanted = [
+        rows(model, ids, kind)
+        for model, ids, kind in (
+            (Organization, organization_ids, "organization"),
+            (FundingProgramme, programme_ids, "programme"),
+        )
+        if ids
+    ]
+    if wanted:
+        query = wanted[0].union(*wanted[1:], all=True) if len(wanted) > 1 else wanted[0]
+        for pk, slug, name, kind in query:
+            labels[kind][pk] = {"slug": slug, "name": name}
+    return labels["organization"], labels["programme"]
 
 
 def add_hints(results, queryset, criteria):
