@@ -21,7 +21,7 @@ rest:
    with two filters: few matches, but many rows for the facets, which release one filter
    each); else it is estimated too, from at least MIN_SAMPLED_MATCHES sampled matches if a
    sample up to MAX_GROWTH times larger (within MAX_SAMPLE_KEY_TESTS) finds them, and
-   the shown page ranks the sample's matches.
+   the shown page ranks up to SAMPLED_CANDIDATES of the sample's matches.
 """
 
 import math
@@ -75,6 +75,11 @@ MAX_SAMPLE_KEY_TESTS = 400_000
 # larger finds them (~10 % standard error).
 MIN_SAMPLED_MATCHES = 100
 MAX_GROWTH = 8
+# An estimated total's page ranks at most this many of the sample's matches (a random
+# subset of tens of thousands either way, so the pool need not be search.candidate_limit()'s:
+# ranking reads each candidate's tsvector from TOAST, ~15 µs a candidate at 100 000
+# projects, so a common word's 1 000 took ~15 ms, 400 take ~6).
+SAMPLED_CANDIDATES = 400
 # A registry's size is counted again at most this often even while no record changes.
 SIZE_SECONDS = 24 * 60 * 60
 
@@ -120,7 +125,11 @@ def summarize(queryset, criteria, *, id_limit, with_facets=True):
     while True:
         scale = SAMPLE_BUCKETS / buckets
         sampled = counts(
-            queryset, criteria, id_limit=id_limit, with_facets=with_facets, sample=buckets
+            queryset,
+            criteria,
+            id_limit=min(id_limit, SAMPLED_CANDIDATES),
+            with_facets=with_facets,
+            sample=buckets,
         )
         matches = sampled.total * scale
         # What counting everything would cost, from the rows the sample counted.

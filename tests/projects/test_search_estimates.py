@@ -254,6 +254,21 @@ def test_an_estimated_total_ranks_the_samples_matches(registry, small_sample, se
     assert {project.pk for project in results.page.object_list} <= sampled
 
 
+def test_an_estimated_total_ranks_at_most_its_sampled_candidates(
+    registry, small_sample, settings, monkeypatch
+):
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    monkeypatch.setattr(estimates, "SAMPLED_CANDIDATES", 3)
+    results = search("projektas")
+    sampled = {project["id"] for project, _ in matches(in_sample(registry), {}, "projektas")}
+
+    assert len(sampled) > 3
+    assert results.estimated_total and results.ranked_subset
+    assert results.page.paginator.count == 3
+    shown = [project.pk for project in results.page.object_list]
+    assert len(shown) == 3 and set(shown) <= sampled
+
+
 def test_another_sort_shows_the_first_results_of_an_estimated_total(
     registry, small_sample, settings
 ):
