@@ -79,6 +79,32 @@ class FundingProgramme(models.Model):
         super().save(*args, **kwargs)
 
 
+# What for_listing() reads of each project, its implementer or funders, and its fundings.
+LISTED_PROJECT_FIELDS = (
+    "title",
+    "slug",
+    "status",
+    "implementer",
+    "excerpt",
+    "content",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "period_text",
+)
+LISTED_ORGANIZATION_FIELDS = ("name", "short_name", "slug")
+LISTED_FUNDING_FIELDS = (
+    "project",
+    "funder",
+    "programme",
+    "amount",
+    "currency",
+    "year_from",
+    "year_to",
+)
+
+
 class ProjectQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ProjectStatus.PUBLISHED)
@@ -94,10 +120,25 @@ class ProjectQuerySet(models.QuerySet):
         return self.annotate(funding_total=Sum("fundings__amount"))
 
     def for_listing(self):
-        """What a list of projects shows (cards, search results, CSV: the implementer, the
-        amounts and the funders), in a fixed number of queries."""
-        return self.select_related("implementer").prefetch_related(
-            Prefetch("fundings", queryset=Funding.objects.select_related("funder"))
+        """What a list of projects shows (cards, search results and their snippets, JSON, CSV:
+        the implementer, the amounts and the funders), in a fixed number of queries, with
+        only the columns those read: the rest (the timestamps, each parsed in Python, the
+        organizations' descriptions) cost ~2 ms of a search page's 20 projects."""
+        return (
+            self.select_related("implementer")
+            .only(
+                *LISTED_PROJECT_FIELDS,
+                *(f"implementer__{name}" for name in LISTED_ORGANIZATION_FIELDS),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "fundings",
+                    queryset=Funding.objects.select_related("funder").only(
+                        *LISTED_FUNDING_FIELDS,
+                        *(f"funder__{name}" for name in LISTED_ORGANIZATION_FIELDS),
+                    ),
+                )
+            )
         )
 
     def listed_by_ids(self, ids):
