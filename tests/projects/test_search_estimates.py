@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from projects import registry_version
 from projects.models import Project
 from projects.search import (
     SearchCriteria,
@@ -514,6 +515,23 @@ def test_exact_mode_tests_each_filtered_row_when_the_trigram_indexes_cost_more(r
     # Not without filters, nor for a word search.
     for other in (_criteria("PROJEKT", True, {}), _criteria("PROJEKT", False, filters)):
         assert estimates.scan_keyed_rows(queryset, other, even, 0) is None
+
+
+def test_exact_mode_counts_the_projects_its_filters_choose_once_per_registry_version(registry):
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL weighs testing each filtered row against the indexes")
+    criteria = _criteria("PROJEKT", True, {"funder": FILTER_CHOICES["funder"][0]})
+    queryset = Project.objects.published()
+
+    def counts_made():
+        with CaptureQueriesContext(connection) as queries:
+            estimates.scan_keyed_rows(queryset, criteria, len(registry), 0)
+        return sum("COUNT(" in query["sql"] for query in queries)
+
+    assert counts_made() == 1
+    assert counts_made() == 0
+    registry_version.bump()  # a record saved: the count may have changed
+    assert counts_made() == 1
 
 
 def test_exact_mode_with_few_matches_but_many_rows_for_the_facets_keeps_the_total_exact(
