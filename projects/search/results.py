@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.db.models import Value
 
 from projects import registry_version
 from projects.search import (
@@ -126,7 +125,9 @@ def search_projects(
         results.estimated_facets = found.estimated_facets
         if facets:
             scale = found.facet_scale if found.estimated_facets else None
-            results.facets = labelled_facets(found.facets, criteria, scale=scale)
+            results.facets = labelled_facets(
+                found.facets, criteria, connections[queryset.db], scale=scale
+            )
         results.page = _page(results, queryset, criteria, page_size, found.ids)
         if hints and results.total == 0:
             add_hints(results, queryset, criteria)
@@ -311,7 +312,7 @@ def scan_cheaper(queryset, criteria, total, rows_needed):
     return expected < total
 
 
-def labelled_facets(raw, criteria, *, scale=None):
+def labelled_facets(raw, criteria, connection, *, scale=None):
     """{facet: [{value, label, count, selected}]} from counts() rows, biggest first. With
     `scale`, the rows are a sample's counts, and each shown count is the estimate."""
 
@@ -325,7 +326,9 @@ def labelled_facets(raw, criteria, *, scale=None):
     organizations = top(raw["organization"])  # the biggest FACET_LIMIT already (facets.py)
     programmes = top(raw["programme"], FACET_LIMIT)
     names, names_of_programmes = _labels(
-        {value for value, _ in funders + organizations}, {value for value, _ in programmes}
+        connection,
+        {value for value, _ in funders + organizations},
+        {value for value, _ in programmes},
     )
 
     def shown(count):
@@ -360,34 +363,32 @@ def labelled_facets(raw, criteria, *, scale=None):
     }
 
 
-def _labels(organization_ids, programme_ids):
-    """({id: {slug, name}} of the organizations, the same of the programmes), in one query:
-    two cost a round trip and a statement's compilation more (~1 ms each)."""
+def _labels(connection, organization_ids, programme_ids):
+    """({id: {slug, name}} of the organizations, the same of the programmes), in one
+    statement. Written out: the ORM's two querysets (or one union of them) took ~2.5 ms to
+    build and compile at each search, the statement itself ~0.9 ms."""
     from organizations.models import Organization
     from projects.models import FundingProgramme
 
-    def rows(model, ids, kind):
-        return (
-            model.objects.filter(id__in=ids)
-            .order_by()
-            .annotate(labelled_as=Value(kind))
-            .values_list("id", "slug", "name", "labelled_as")
-        )
-
-    labels = {"organization": {}, "programme": {}}
-    wanted = [
-        rows(model, ids, kind)
-        for model, ids, kind in (
-            (Organization, organization_ids, "organization"),
-            (FundingProgramme, programme_ids, "programme"),
-        )
-        if ids
-    ]
-    if wanted:
-        query = wanted[0].union(*wanted[1:], all=True) if len(wanted) > 1 else wanted[0]
-        for pk, slug, name, kind in query:
-            labels[kind][pk] = {"slug": slug, "name": name}
-    return labels["organization"], labels["programme"]
+    selects, params = [], []
+    for kind, model, ids in (
+        (0, Organization, organization_ids),
+        (1, FundingProgramme, programme_ids),
+    ):
+        if ids:
+            table = connection.ops.quote_name(model._meta.db_table)
+            placeholders = ", ".join(["%s"] * len(ids))
+            selects.append(
+                f"SELECT {kind}, id, slug, name FROM {table} WHERE id IN ({placeholders})"
+            )
+            params += list(ids)
+    labels = ({}, {})
+    if selects:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for kind, pk, slug, name in cursor.fetchall():
+                labels[kind][pk] = {"slug": slug, "name": name}
+    return labels
 
 
 def add_hints(results, queryset, criteria):
