@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from organizations.models import OrganizationKind
 from projects.filters import ProjectSearchFilter
 from projects.models import FundingProgramme, Project, ProjectStatus
-from projects.search import filter_projects, search_projects
+from projects.search import SearchCriteria, filter_projects, search_projects, text_filtered
 from projects.search.schema import SAMPLE_ORDER_INDEX, sample_bucket
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +104,33 @@ def test_exact_mode_treats_like_wildcards_literally(project_factory):
     project_factory(title="Pajamos 100% padidėjo")
     project_factory(title="Pajamos 1000 eurų")
     assert titles("q=100%25&exact=1") == ["Pajamos 100% padidėjo"]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("100%", {"Pajamos 100% padidėjo"}),
+        ("a_b", {"Ženklas a_b"}),
+        ("c\\d", {"Kelias c\\d"}),
+        ("PAJAMOS 10", {"Pajamos 100% padidėjo", "Pajamos 1000 eurų"}),
+    ],
+)
+def test_exact_mode_tested_row_by_row_finds_what_the_indexes_find(
+    project_factory, phrase, expected
+):
+    # Row by row (a sample, a walk along a sort's index) PostgreSQL looks for the phrase
+    # itself; through the trigram indexes, for a LIKE pattern of it.
+    for title in ("Pajamos 100% padidėjo", "Pajamos 1000 eurų", "Ženklas a_b", "Ženklas axb"):
+        project_factory(title=title)
+    project_factory(title="Kelias c\\d")
+    project_factory(title="Kelias cxd")
+    criteria = SearchCriteria(q=phrase, exact=True)
+    published = Project.objects.published()
+
+    def found(**how):
+        return set(text_filtered(published, criteria, **how).values_list("title", flat=True))
+
+    assert found() == found(scan=True) == found(direct=True) == expected
 
 
 # Field switches
