@@ -170,7 +170,7 @@ def csv_rows(request, results):
     yield writer.writerow(CSV_HEADER)
     if results.page is None:
         return
-    queryset = results.page.paginator.object_list
+    queryset = results.every_result()
     if results.ranked_subset:
         queryset = queryset[: results.page.paginator.count]
     for project in queryset.iterator(chunk_size=500):

@@ -1,6 +1,8 @@
 """Search behaviour, shared by both backends: runs on whichever database the test run uses."""
 
+import csv
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
@@ -8,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from organizations.models import OrganizationKind
 from projects.filters import ProjectSearchFilter
@@ -189,9 +192,11 @@ def test_equal_matches_keep_a_stable_order(project_factory):
         "q=savanorystės&exact=1&fields=content",
     ],
 )
-def test_pages_of_a_relevance_search_follow_the_whole_ranking(project_factory, query_string):
+def test_pages_of_a_relevance_search_follow_the_whole_ranking(
+    client, project_factory, query_string
+):
     # The page ranks the candidates' ids, then reads its projects: page after page, the
-    # same order as ranking every match whole.
+    # same order as ranking every match whole; and the CSV lists them all in that order.
     for number in range(66):
         text = " ".join(["savanorystės jaunimo"] * (1 + number % 4))
         fields = {"title": f"Projektas {number}", "excerpt": "", "content": ""}
@@ -211,6 +216,9 @@ def test_pages_of_a_relevance_search_follow_the_whole_ranking(project_factory, q
     for page in first.page.paginator.page_range:
         paged += titles(f"{query_string}&page={page}")
     assert paged == expected
+    response = client.get(f"{reverse('projects:search-csv')}?{query_string}")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row[0] for row in rows[1:]] == expected
 
 
 # Snippets
