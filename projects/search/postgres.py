@@ -219,10 +219,10 @@ def exact_condition(phrase, fields, *, direct=False, scan=False):
     each row only, in a form no index serves, for rows that keys choose (within_condition: a
     few thousand rows take less time to test than the trigram indexes take to name
     candidates, ~40 ms at 100 000 projects)."""
-    pattern = _literal_pattern(phrase)
     if scan:
         clauses = " OR ".join(_contains_scanned(field) for field in fields)
         return f"coalesce({clauses}, false)", [phrase] * len(fields)
+    pattern = _literal_pattern(phrase)
     if direct:
         clauses = " OR ".join(_contains(field) for field in fields)
         return f"({clauses})", [pattern] * len(fields)
