@@ -101,6 +101,17 @@ class SearchCriteria:
     def has_filters(self):
         return bool(self.funders or self.years or self.organization or self.programme)
 
+    @property
+    def filter_values(self):
+        """The funder, year, organization and programme filters, the same whatever order the
+        parameters came in (for cache keys)."""
+        return (
+            tuple(sorted(self.funders)),
+            tuple(sorted(self.years)),
+            self.organization,
+            self.programme,
+        )
+
 
 def _database(queryset):
     return connections[queryset.db]

@@ -209,13 +209,7 @@ def _chosen_by_filters(queryset, criteria):
     as registry_size() is: scan_keyed_rows() only weighs two ways of counting with it (a
     funder and a year's projects took ~7 ms to count, a fifth of such a search), and the
     same filters come back with other words."""
-    filters = (
-        tuple(sorted(criteria.funders)),
-        tuple(sorted(criteria.years)),
-        criteria.organization,
-        criteria.programme,
-    )
-    digest = hashlib.sha256(repr(filters).encode()).hexdigest()
+    digest = hashlib.sha256(repr(criteria.filter_values).encode()).hexdigest()
     key = f"search:chosen:{queryset.db}:{registry_version.current()}:{digest}"
     chosen = cache.get(key)
     if chosen is None:
