@@ -64,7 +64,8 @@ SET_MASKS = {"funding": 0b011, "organization": 0b101, "year": 0b110}
 ID_ROW = -1
 
 
-def _placeholders(values):
+def placeholders(values):
+    """One `%s` per value, comma-separated: the inside of `IN (…)`."""
     return ", ".join(["%s"] * len(values))
 
 
@@ -167,7 +168,7 @@ def _filter_conditions(criteria, connection, row="m"):
     if criteria.organization:
         ids = _ids(Organization, [criteria.organization])
         if ids:
-            test = (f"{row}.implementer_id IN ({_placeholders(ids)})", ids)
+            test = (f"{row}.implementer_id IN ({placeholders(ids)})", ids)
             keys = _any_key("organization", ids)
             conditions["organization"] = Condition(test, lookup=test, keys=keys)
         else:

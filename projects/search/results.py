@@ -26,7 +26,7 @@ from projects.search import (
 )
 from projects.search.analysis import fold, stem, words
 from projects.search.estimates import estimate, registry_size, summarize
-from projects.search.facets import FACET_LIMIT, slugs_resolved_once
+from projects.search.facets import FACET_LIMIT, placeholders, slugs_resolved_once
 from projects.search.highlight import highlight, project_snippet
 
 PAGE_SIZE = 20
@@ -389,9 +389,8 @@ def _labels(connection, organization_ids, programme_ids):
     ):
         if ids:
             table = connection.ops.quote_name(model._meta.db_table)
-            placeholders = ", ".join(["%s"] * len(ids))
             selects.append(
-                f"SELECT {kind}, id, slug, name FROM {table} WHERE id IN ({placeholders})"
+                f"SELECT {kind}, id, slug, name FROM {table} WHERE id IN ({placeholders(ids)})"
             )
             params += list(ids)
     labels = ({}, {})
